@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include "vr-types.h"
+#include "vr-annotation.h"
+#include "vr-decision.h"
+#include "vr-entity.h"
+#include "vr-enums.h"
+#include "vr-field.h"
+#include "vr-mention.h"
+#include "vr-metadata.h"
+#include "vr-paragraph.h"
+#include "vr-variant.h"
+#include "vr-version.h"
+
+G_BEGIN_DECLS
+
+#define VR_TYPE_DOCUMENT (vr_document_get_type ())
+G_DECLARE_FINAL_TYPE (VrDocument, vr_document, VR, DOCUMENT, GObject)
+
+/* Properties: "id", "file" (GFile, the file it was loaded from or saved to),
+ * "title" (read-only: the metadata title, or the file's name, or "Untitled"),
+ * "metadata" (VrMetadata, never NULL), "modified" (unsaved changes).
+ *
+ * Every collection is a GListModel that emits items-changed. Mutations go
+ * through the functions below so that the document keeps its indexes, the
+ * per-entity mention lists and the counts (entity "mention-count", variant
+ * "count") in step, and sets "modified". */
+VrDocument   *vr_document_new                 (void);
+
+const char   *vr_document_get_id              (VrDocument   *self);
+void          vr_document_set_id              (VrDocument   *self,
+                                               const char   *id);
+GFile        *vr_document_get_file            (VrDocument   *self);
+void          vr_document_set_file            (VrDocument   *self,
+                                               GFile        *file);
+const char   *vr_document_get_title           (VrDocument   *self);
+VrMetadata   *vr_document_get_metadata        (VrDocument   *self);
+gboolean      vr_document_get_modified        (VrDocument   *self);
+void          vr_document_set_modified        (VrDocument   *self,
+                                               gboolean      modified);
+
+GListModel   *vr_document_get_versions        (VrDocument   *self);
+GListModel   *vr_document_get_paragraphs      (VrDocument   *self);
+GListModel   *vr_document_get_entities        (VrDocument   *self);
+GListModel   *vr_document_get_mentions        (VrDocument   *self);
+GListModel   *vr_document_get_annotations     (VrDocument   *self);
+GListModel   *vr_document_get_decisions       (VrDocument   *self);
+
+/* Lookups by id; NULL when unknown. */
+VrVersion    *vr_document_lookup_version      (VrDocument   *self,
+                                               const char   *id);
+VrParagraph  *vr_document_lookup_paragraph    (VrDocument   *self,
+                                               const char   *id);
+VrEntity     *vr_document_lookup_entity       (VrDocument   *self,
+                                               const char   *id);
+/* Position of @paragraph in the paragraphs list, or -1. */
+int           vr_document_get_paragraph_index (VrDocument   *self,
+                                               VrParagraph  *paragraph);
+/* The first version (the default reading), or NULL when there is none. */
+VrVersion    *vr_document_get_default_version (VrDocument   *self);
+
+/* Adding an object whose id is already taken is a programmer error
+ * (g_return_if_fail); the loader reports duplicates in files itself. */
+void          vr_document_add_version         (VrDocument   *self,
+                                               VrVersion    *version);
+void          vr_document_add_paragraph       (VrDocument   *self,
+                                               VrParagraph  *paragraph);
+void          vr_document_add_entity          (VrDocument   *self,
+                                               VrEntity     *entity);
+void          vr_document_insert_entity       (VrDocument   *self,
+                                               guint         position,
+                                               VrEntity     *entity);
+/* Removes the entity and every mention of it. */
+void          vr_document_remove_entity       (VrDocument   *self,
+                                               VrEntity     *entity);
+
+/* Mentions are kept in document order (paragraph index, version, start). */
+void          vr_document_add_mention         (VrDocument   *self,
+                                               VrMention    *mention);
+void          vr_document_remove_mention      (VrDocument   *self,
+                                               VrMention    *mention);
+void          vr_document_retarget_mention    (VrDocument   *self,
+                                               VrMention    *mention,
+                                               VrEntity     *entity);
+/* Mentions of any entity in one paragraph and version, in order; free the
+ * array with g_ptr_array_unref. */
+GPtrArray    *vr_document_get_paragraph_mentions (VrDocument  *self,
+                                                  VrParagraph *paragraph,
+                                                  const char  *version_id);
+/* The variant of the mention's entity whose form equals the mention's text,
+ * or NULL (short references and unlisted spellings). */
+VrVariant    *vr_document_get_mention_variant (VrDocument   *self,
+                                               VrMention    *mention);
+
+void          vr_document_add_annotation      (VrDocument   *self,
+                                               VrAnnotation *annotation);
+void          vr_document_remove_annotation   (VrDocument   *self,
+                                               VrAnnotation *annotation);
+void          vr_document_add_decision        (VrDocument   *self,
+                                               VrDecision   *decision);
+void          vr_document_remove_decision     (VrDocument   *self,
+                                               VrDecision   *decision);
+
+G_END_DECLS

@@ -1,0 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The whole core API: the model, the file format and the names engine. */
+#pragma once
+
+#include "vr-error.h"
+#include "vr-document.h"
+#include "vr-loader.h"
+#include "vr-writer.h"
