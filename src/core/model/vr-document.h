@@ -84,8 +84,9 @@ void          vr_document_remove_mention      (VrDocument   *self,
 void          vr_document_retarget_mention    (VrDocument   *self,
                                                VrMention    *mention,
                                                VrEntity     *entity);
-/* Mentions of any entity in one paragraph and version, in order; free the
- * array with g_ptr_array_unref. */
+/* Mentions of any entity in one paragraph and version (every version when
+ * @version_id is NULL), in order; free the array with g_ptr_array_unref.
+ * A binary search in the ordered list: O(log n + k). */
 GPtrArray    *vr_document_get_paragraph_mentions (VrDocument  *self,
                                                   VrParagraph *paragraph,
                                                   const char  *version_id);
@@ -102,5 +103,21 @@ void          vr_document_add_decision        (VrDocument   *self,
                                                VrDecision   *decision);
 void          vr_document_remove_decision     (VrDocument   *self,
                                                VrDecision   *decision);
+
+/* For the reading window. */
+
+/* Mentions (not short) whose text is @variant's form, in document order;
+ * free with g_ptr_array_unref. Empty when the variant is not in @self. */
+GPtrArray    *vr_document_get_variant_mentions        (VrDocument  *self,
+                                                       VrVariant   *variant);
+/* The first paragraph where @variant occurs, or NULL. */
+VrParagraph  *vr_document_get_variant_first_paragraph (VrDocument  *self,
+                                                       VrVariant   *variant);
+/* The first mention (in document order) covering character @offset of
+ * @paragraph's text in @version_id, or NULL. */
+VrMention    *vr_document_find_mention_at             (VrDocument  *self,
+                                                       VrParagraph *paragraph,
+                                                       const char  *version_id,
+                                                       guint        offset);
 
 G_END_DECLS

@@ -54,6 +54,8 @@ GListModel         *vr_metadata_get_fields            (VrMetadata         *self)
 void                vr_metadata_insert_field          (VrMetadata         *self,
                                                        guint               position,
                                                        VrField            *field);
+void                vr_metadata_add_field             (VrMetadata         *self,
+                                                       VrField            *field);
 void                vr_metadata_remove_field          (VrMetadata         *self,
                                                        guint               position);
 /* First field with this label (case-sensitive), or NULL. */
