@@ -148,6 +148,59 @@ class Sample:
         check(not errors, "; ".join(
             f"/{'/'.join(map(str, e.path))}: {e.message}" for e in errors[:5]))
 
+    def test_schema_rules(self):
+        """the schema keeps unknown keys valid and refuses what version 1 forbids"""
+        validator = jsonschema.validators.validator_for(self.schema)(self.schema)
+        minimal = {"variorum": 1, "versions": [{"id": "en"}],
+                   "paragraphs": [{"id": "p1", "text": {"en": "Nam Il spoke."}}]}
+        check(validator.is_valid(minimal), "the smallest document is refused")
+
+        # A later minor version may add keys anywhere.
+        future = json.loads(json.dumps(self.doc))
+        future["x-future"] = {"nested": [1, 2]}
+        for path in (["metadata"], ["versions", 0], ["paragraphs", 0], ["entities", 0],
+                     ["entities", 0, "variants", 0], ["mentions", 0],
+                     ["decisions", 0], ["metadata", "fields", 0]):
+            node = future
+            for step in path:
+                node = node[step]
+            node["x-future"] = True
+        check(validator.is_valid(future), "unknown keys are refused")
+
+        def broken(change):
+            d = json.loads(json.dumps(minimal))
+            d.update(entities=[{"id": "nam-il", "kind": "person",
+                                "variants": [{"form": "Nam Il", "system": "rr"}]}],
+                     mentions=[{"entity": "nam-il", "paragraph": "p1", "start": 0, "end": 6}],
+                     decisions=[{"a": "Nam Il", "b": "Nam II", "verdict": "same"}])
+            check(validator.is_valid(d), "the example before breaking is refused")
+            change(d)
+            return d
+
+        refused = {
+            "no variorum": lambda d: d.pop("variorum"),
+            "variorum 2": lambda d: d.update(variorum=2),
+            "variorum \"1\"": lambda d: d.update(variorum="1"),
+            "no versions": lambda d: d.pop("versions"),
+            "empty versions": lambda d: d.update(versions=[]),
+            "no paragraphs": lambda d: d.pop("paragraphs"),
+            "paragraph without id": lambda d: d["paragraphs"][0].pop("id"),
+            "paragraph without text": lambda d: d["paragraphs"][0].pop("text"),
+            "text not a string": lambda d: d["paragraphs"][0]["text"].update(en=7),
+            "paragraph kind": lambda d: d["paragraphs"][0].update(kind="title"),
+            "entity kind": lambda d: d["entities"][0].update(kind="ship"),
+            "variant system": lambda d: d["entities"][0]["variants"][0].update(system="ala"),
+            "variant status": lambda d: d["entities"][0]["variants"][0].update(status="maybe"),
+            "variant without form": lambda d: d["entities"][0]["variants"][0].pop("form"),
+            "negative offset": lambda d: d["mentions"][0].update(start=-1),
+            "offset as string": lambda d: d["mentions"][0].update(end="6"),
+            "short not boolean": lambda d: d["mentions"][0].update(short=1),
+            "mention without entity": lambda d: d["mentions"][0].pop("entity"),
+            "verdict": lambda d: d["decisions"][0].update(verdict="maybe"),
+        }
+        for what, change in refused.items():
+            check(not validator.is_valid(broken(change)), f"accepted: {what}")
+
     def test_file_form(self):
         """the file is pretty-printed UTF-8 with 2-space indent"""
         check(self.raw == json.dumps(self.doc, ensure_ascii=False, indent=2) + "\n",
