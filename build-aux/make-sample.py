@@ -203,8 +203,8 @@ ENTITIES = [
                     "Last syllable romanized from the Russian (Хып) and bracketed by "
                     "the translator")]),
     dict(id="bierut", kind="person", name="Bierut",
-         description="Leader of the Party in Poland, whose death preceded the "
-                     "demonstrations in Poznan",
+         description="Polish party leader; Kim Il Sung blamed the demonstrations in "
+                     "Poznan on weak leadership after his death",
          variants=[("Bierut", "other", None)]),
     dict(id="stalin", kind="person", name="Stalin",
          description="Whose cult of personality the 20th CPSU congress condemned",
