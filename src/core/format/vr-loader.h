@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 
 /* Deepest nesting of arrays and objects a document may have. */
 #define VR_LOADER_MAX_DEPTH 100
+/* Largest input the loader accepts, in bytes. json-glib's tree costs about
+ * ten times the file size while loading. */
+#define VR_LOADER_MAX_SIZE ((gsize) 512 * 1024 * 1024)
 
 /* Loads a version-1 document. On failure returns NULL and sets a VR_ERROR
  * whose message starts with the place: "FILE:LINE:COL: " for syntax (1-based
@@ -19,6 +22,12 @@ VrDocument *vr_document_load_bytes        (GBytes               *bytes,
                                            GError              **error);
 /* Sets the document's "file" and leaves it unmodified. */
 VrDocument *vr_document_load_file         (GFile                *file,
+                                           GCancellable         *cancellable,
+                                           GError              **error);
+/* Like vr_document_load_file(), naming the file @display_name in error
+ * messages (for instance the path as a person typed it); NULL for the path. */
+VrDocument *vr_document_load_file_named   (GFile                *file,
+                                           const char           *display_name,
                                            GCancellable         *cancellable,
                                            GError              **error);
 /* The same in a worker thread (GTask). */
