@@ -316,13 +316,20 @@ scan_string (Checker       *c,
 
             default:
               {
-                g_autofree char *found = describe_at (c, p + 1);
+                gsize n = p[1] < 0x20 ? 0 : utf8_sequence_length (p + 1, end);
 
                 return fail_at (c, p, error, VR_ERROR_SYNTAX,
-                                "found the escape “\\” followed by %s; expected one of "
-                                "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX", found);
+                                "found the escape “\\%.*s”; expected one of "
+                                "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+                                (int) n, (const char *) p + 1);
               }
             }
+        }
+      else if (*p == '\n')
+        {
+          return fail_at (c, p, error, VR_ERROR_SYNTAX,
+                          "found the end of the line inside a string; "
+                          "expected a closing “\"” (a line break in text is “\\n”)");
         }
       else if (*p < 0x20)
         {

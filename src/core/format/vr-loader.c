@@ -765,13 +765,20 @@ failed:
   return FALSE;
 }
 
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
 static gboolean
 load_mentions (Loader     *l,
                JsonArray  *array,
                GError    **error)
 {
   guint n = json_array_get_length (array);
-  g_autoptr(GPtrArray) mentions = g_ptr_array_new_full (n, g_object_unref);
+  g_autoptr(GPtrArray) mentions = g_ptr_array_new_full (n, unref_if_set);
 
   /* Converted from the end so that each element can be dropped from the
    * array in O(1) as soon as it is converted; added in file order below. */
