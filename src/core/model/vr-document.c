@@ -16,6 +16,12 @@ enum {
   PROP_TITLE,
   PROP_METADATA,
   PROP_MODIFIED,
+  PROP_VERSIONS,
+  PROP_PARAGRAPHS,
+  PROP_ENTITIES,
+  PROP_MENTIONS,
+  PROP_ANNOTATIONS,
+  PROP_DECISIONS,
   N_PROPS
 };
 
@@ -283,6 +289,30 @@ vr_document_get_property (GObject    *object,
       g_value_set_boolean (value, self->modified);
       break;
 
+    case PROP_VERSIONS:
+      g_value_set_object (value, self->versions);
+      break;
+
+    case PROP_PARAGRAPHS:
+      g_value_set_object (value, self->paragraphs);
+      break;
+
+    case PROP_ENTITIES:
+      g_value_set_object (value, self->entities);
+      break;
+
+    case PROP_MENTIONS:
+      g_value_set_object (value, self->mentions);
+      break;
+
+    case PROP_ANNOTATIONS:
+      g_value_set_object (value, self->annotations);
+      break;
+
+    case PROP_DECISIONS:
+      g_value_set_object (value, self->decisions);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -340,6 +370,26 @@ vr_document_class_init (VrDocumentClass *klass)
   properties[PROP_MODIFIED] =
     g_param_spec_boolean ("modified", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The lists, for GtkBuilder and expressions; they never change. */
+  properties[PROP_VERSIONS] =
+    g_param_spec_object ("versions", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PARAGRAPHS] =
+    g_param_spec_object ("paragraphs", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ENTITIES] =
+    g_param_spec_object ("entities", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_MENTIONS] =
+    g_param_spec_object ("mentions", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ANNOTATIONS] =
+    g_param_spec_object ("annotations", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DECISIONS] =
+    g_param_spec_object ("decisions", NULL, NULL, G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -34,12 +34,10 @@ static VrParagraphText *
 find_text (VrParagraph *self,
            const char  *version_id)
 {
-  const char *interned;
-
   if (version_id == NULL || self->texts == NULL)
     return NULL;
 
-  /* Almost always the caller passes an interned id already. */
+  /* Callers almost always pass an interned id: try pointers first. */
   for (guint i = 0; i < self->texts->len; i++)
     {
       VrParagraphText *text = &g_array_index (self->texts, VrParagraphText, i);
@@ -48,12 +46,11 @@ find_text (VrParagraph *self,
         return text;
     }
 
-  interned = g_intern_string (version_id);
   for (guint i = 0; i < self->texts->len; i++)
     {
       VrParagraphText *text = &g_array_index (self->texts, VrParagraphText, i);
 
-      if (text->version_id == interned)
+      if (strcmp (text->version_id, version_id) == 0)
         return text;
     }
 
