@@ -1,0 +1,1123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vr-text-view"
+
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "vr-fold.h"
+#include "vr-text-view.h"
+
+#define N_KINDS (VR_ENTITY_KIND_OTHER + 1)
+#define IDEAL_CHARS 70
+#define FALLBACK_FONT "Serif 12"
+
+typedef struct
+{
+  int start;
+  int end;
+} Range;
+
+struct _VrTextView
+{
+  GtkTextView           parent_instance;
+
+  VrDocument           *document;
+  char                 *version_id;
+  double                zoom;
+
+  /* One entry per paragraph of the document, in order. */
+  GPtrArray            *paragraphs;
+  GArray               *para_offsets;
+  GHashTable           *para_index;
+
+  GPtrArray            *highlighted;
+  GArray               *matches;
+  char                 *search_text;
+  int                   current_match;
+
+  guint                 rebuild_id;
+
+  GSettings            *interface_settings;
+  PangoFontDescription *font;
+  int                   number_width;
+
+  GtkTextTag           *document_tag;
+  GtkTextTag           *heading_tag;
+  GtkTextTag           *closing_tag;
+  GtkTextTag           *note_tag;
+  GtkTextTag           *kind_tags[N_KINDS];
+  GtkTextTag           *selected_tag;
+  GtkTextTag           *match_tag;
+  GtkTextTag           *current_tag;
+  GtkTextMark          *scroll_mark;
+};
+
+G_DEFINE_FINAL_TYPE (VrTextView, vr_text_view, GTK_TYPE_TEXT_VIEW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+enum {
+  MENTION_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char * const kind_tag_names[N_KINDS] = {
+  "mention-person",
+  "mention-organization",
+  "mention-place",
+  "mention-event",
+  "mention-other",
+};
+
+static void vr_text_view_rebuild (VrTextView *self);
+
+static void
+set_rgba (GtkTextTag *tag,
+          const char *property,
+          const char *spec)
+{
+  GdkRGBA rgba;
+
+  if (spec == NULL)
+    {
+      g_object_set (tag, property, NULL, NULL);
+      return;
+    }
+  if (gdk_rgba_parse (&rgba, spec))
+    g_object_set (tag, property, &rgba, NULL);
+}
+
+/* Colours chosen from the GNOME palette, one set for each style so that the
+ * marks keep their contrast on light and dark backgrounds. */
+static void
+update_colors (VrTextView *self)
+{
+  static const char * const light[N_KINDS][2] = {
+    { "#1c71d8", "rgba(53,132,228,0.10)" },
+    { "#813d9c", "rgba(145,65,172,0.10)" },
+    { "#26a269", "rgba(51,209,122,0.13)" },
+    { "#c64600", "rgba(255,120,0,0.12)" },
+    { "#5e5c64", "rgba(119,118,123,0.12)" },
+  };
+  static const char * const dark[N_KINDS][2] = {
+    { "#99c1f1", "rgba(53,132,228,0.22)" },
+    { "#dc8add", "rgba(145,65,172,0.28)" },
+    { "#8ff0a4", "rgba(51,209,122,0.18)" },
+    { "#ffbe6f", "rgba(255,120,0,0.22)" },
+    { "#c0bfbc", "rgba(154,153,150,0.20)" },
+  };
+  gboolean is_dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  const char * const (*colors)[2] = is_dark ? dark : light;
+
+  for (guint i = 0; i < N_KINDS; i++)
+    {
+      set_rgba (self->kind_tags[i], "underline-rgba", colors[i][0]);
+      set_rgba (self->kind_tags[i], "background-rgba", colors[i][1]);
+    }
+
+  set_rgba (self->closing_tag, "foreground-rgba",
+            is_dark ? "rgba(255,255,255,0.68)" : "rgba(0,0,0,0.64)");
+  set_rgba (self->note_tag, "foreground-rgba",
+            is_dark ? "rgba(255,255,255,0.68)" : "rgba(0,0,0,0.64)");
+
+  /* Highlights carry their own dark text so they read in both styles. */
+  set_rgba (self->selected_tag, "background-rgba", is_dark ? "#f5c211" : "#f9f06b");
+  set_rgba (self->selected_tag, "foreground-rgba", "#000000");
+  set_rgba (self->match_tag, "background-rgba", is_dark ? "#c88800" : "#ffc57a");
+  set_rgba (self->match_tag, "foreground-rgba", "#000000");
+  set_rgba (self->current_tag, "background-rgba", "#ff7800");
+  set_rgba (self->current_tag, "foreground-rgba", "#000000");
+}
+
+static void
+update_fonts (VrTextView *self)
+{
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoFontDescription *number_font;
+  int size, width;
+
+  font = pango_font_description_copy (self->font);
+  size = pango_font_description_get_size (font);
+  if (size <= 0)
+    size = 12 * PANGO_SCALE;
+  pango_font_description_set_size (font, (int) (size * self->zoom));
+  g_object_set (self->document_tag, "font-desc", font, NULL);
+
+  /* Room in the left margin for paragraph numbers up to 999. */
+  number_font = pango_font_description_copy (font);
+  pango_font_description_set_size (number_font, (int) (size * self->zoom * 0.75));
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "000");
+  pango_layout_set_font_description (layout, number_font);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  pango_font_description_free (number_font);
+  self->number_width = width;
+
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self), width + 28);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self), 28);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self), (int) (24 * self->zoom));
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self), (int) (64 * self->zoom));
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self), (int) (12 * self->zoom));
+  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self), (int) (5 * self->zoom));
+}
+
+static void
+load_document_font (VrTextView *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->interface_settings != NULL)
+    name = g_settings_get_string (self->interface_settings, "document-font-name");
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = pango_font_description_from_string (name != NULL && name[0] != '\0' ? name : FALLBACK_FONT);
+  update_fonts (self);
+}
+
+static void
+on_document_font_changed_cb (VrTextView *self)
+{
+  load_document_font (self);
+}
+
+static void
+on_dark_changed_cb (VrTextView *self)
+{
+  update_colors (self);
+}
+
+static gboolean
+rebuild_idle_cb (gpointer data)
+{
+  VrTextView *self = data;
+
+  self->rebuild_id = 0;
+  vr_text_view_rebuild (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild (VrTextView *self)
+{
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle_cb, self, NULL);
+}
+
+static void
+disconnect_paragraphs (VrTextView *self)
+{
+  for (guint i = 0; i < self->paragraphs->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->paragraphs, i),
+                                          queue_rebuild, self);
+  g_ptr_array_set_size (self->paragraphs, 0);
+}
+
+static void
+apply_range (VrTextView *self,
+             GtkTextTag *tag,
+             int         start,
+             int         end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
+}
+
+static void
+clear_tag (VrTextView *self,
+           GtkTextTag *tag)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  gtk_text_buffer_remove_tag (buffer, tag, &s, &e);
+}
+
+/* Buffer offsets of @mention, checked against its paragraph's text. */
+static gboolean
+mention_range (VrTextView *self,
+               VrMention  *mention,
+               Range      *range)
+{
+  VrParagraph *paragraph;
+  gpointer value;
+  guint index, start, end;
+
+  if (self->document == NULL || self->version_id == NULL ||
+      g_strcmp0 (vr_mention_get_version_id (mention), self->version_id) != 0)
+    return FALSE;
+
+  paragraph = vr_mention_get_paragraph (mention);
+  if (paragraph == NULL ||
+      !g_hash_table_lookup_extended (self->para_index, paragraph, NULL, &value))
+    return FALSE;
+
+  index = GPOINTER_TO_UINT (value);
+  start = vr_mention_get_start (mention);
+  end = vr_mention_get_end (mention);
+  if (start >= end || end > vr_paragraph_get_n_chars (paragraph, self->version_id))
+    return FALSE;
+
+  range->start = g_array_index (self->para_offsets, int, index) + start;
+  range->end = g_array_index (self->para_offsets, int, index) + end;
+
+  return TRUE;
+}
+
+static void
+apply_highlights (VrTextView *self)
+{
+  clear_tag (self, self->selected_tag);
+
+  if (self->highlighted == NULL)
+    return;
+
+  for (guint i = 0; i < self->highlighted->len; i++)
+    {
+      Range range;
+
+      if (mention_range (self, g_ptr_array_index (self->highlighted, i), &range))
+        apply_range (self, self->selected_tag, range.start, range.end);
+    }
+}
+
+static void
+apply_matches (VrTextView *self)
+{
+  clear_tag (self, self->match_tag);
+  clear_tag (self, self->current_tag);
+
+  for (guint i = 0; i < self->matches->len; i++)
+    {
+      const Range *r = &g_array_index (self->matches, Range, i);
+
+      apply_range (self, (int) i == self->current_match ? self->current_tag : self->match_tag,
+                   r->start, r->end);
+    }
+}
+
+static void
+find_matches (VrTextView *self)
+{
+  g_autofree char *needle = NULL;
+  gsize needle_len;
+
+  g_array_set_size (self->matches, 0);
+  self->current_match = -1;
+
+  if (self->search_text == NULL || self->version_id == NULL)
+    return;
+
+  needle = vr_fold (self->search_text, NULL);
+  needle_len = strlen (needle);
+  if (needle_len == 0)
+    return;
+
+  for (guint i = 0; i < self->paragraphs->len; i++)
+    {
+      VrParagraph *paragraph = g_ptr_array_index (self->paragraphs, i);
+      const char *text = vr_paragraph_get_text (paragraph, self->version_id);
+      g_autoptr(GArray) map = NULL;
+      g_autofree char *folded = NULL;
+      int base = g_array_index (self->para_offsets, int, i);
+
+      if (text == NULL)
+        continue;
+
+      map = g_array_new (FALSE, FALSE, sizeof (guint));
+      folded = vr_fold (text, map);
+
+      for (const char *p = strstr (folded, needle); p != NULL; p = strstr (p + needle_len, needle))
+        {
+          gsize pos = p - folded;
+          Range r;
+
+          r.start = base + g_array_index (map, guint, pos);
+          r.end = base + g_array_index (map, guint, pos + needle_len - 1) + 1;
+          g_array_append_val (self->matches, r);
+        }
+    }
+}
+
+static void
+vr_text_view_rebuild (VrTextView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GListModel *paragraphs, *mentions;
+  GtkTextIter iter;
+  VrVersion *version;
+  guint n;
+  int offset = 0;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+
+  disconnect_paragraphs (self);
+  g_array_set_size (self->para_offsets, 0);
+  g_hash_table_remove_all (self->para_index);
+  g_clear_pointer (&self->version_id, g_free);
+  gtk_text_buffer_set_text (buffer, "", 0);
+
+  if (self->document == NULL)
+    {
+      g_array_set_size (self->matches, 0);
+      self->current_match = -1;
+      return;
+    }
+
+  version = vr_document_get_default_version (self->document);
+  if (version != NULL)
+    self->version_id = g_strdup (vr_version_get_id (version));
+
+  paragraphs = vr_document_get_paragraphs (self->document);
+  n = g_list_model_get_n_items (paragraphs);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VrParagraph) paragraph = g_list_model_get_item (paragraphs, i);
+      const char *text = NULL;
+      GtkTextTag *kind_tag = NULL;
+
+      if (self->version_id != NULL)
+        text = vr_paragraph_get_text (paragraph, self->version_id);
+      if (text == NULL)
+        text = "";
+
+      if (i > 0)
+        {
+          gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+          offset++;
+        }
+
+      g_array_append_val (self->para_offsets, offset);
+      g_hash_table_insert (self->para_index, paragraph, GUINT_TO_POINTER (i));
+      g_ptr_array_add (self->paragraphs, g_object_ref (paragraph));
+      g_signal_connect_swapped (paragraph, "text-changed", G_CALLBACK (queue_rebuild), self);
+
+      switch (vr_paragraph_get_kind (paragraph))
+        {
+        case VR_PARAGRAPH_KIND_HEADING: kind_tag = self->heading_tag; break;
+        case VR_PARAGRAPH_KIND_CLOSING: kind_tag = self->closing_tag; break;
+        case VR_PARAGRAPH_KIND_NOTE: kind_tag = self->note_tag; break;
+        case VR_PARAGRAPH_KIND_BODY:
+        default: break;
+        }
+
+      gtk_text_buffer_insert_with_tags (buffer, &iter, text, -1,
+                                        self->document_tag, kind_tag, NULL);
+      offset += g_utf8_strlen (text, -1);
+    }
+
+  /* One shared tag per kind: a tag per mention would cost seconds. */
+  mentions = vr_document_get_mentions (self->document);
+  n = g_list_model_get_n_items (mentions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VrMention) mention = g_list_model_get_item (mentions, i);
+      VrEntity *entity = vr_mention_get_entity (mention);
+      Range range;
+
+      if (entity != NULL && mention_range (self, mention, &range))
+        {
+          VrEntityKind kind = vr_entity_get_kind (entity);
+
+          if ((guint) kind >= N_KINDS)
+            kind = VR_ENTITY_KIND_OTHER;
+          apply_range (self, self->kind_tags[kind], range.start, range.end);
+        }
+    }
+
+  apply_highlights (self);
+  find_matches (self);
+  if (self->matches->len > 0)
+    self->current_match = 0;
+  apply_matches (self);
+}
+
+static VrMention *
+mention_at_point (VrTextView *self,
+                  double      x,
+                  double      y)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    return NULL;
+
+  return vr_text_view_get_mention_at_offset (self, gtk_text_iter_get_offset (&iter));
+}
+
+static GtkWidget *
+card_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* Plain text: names and descriptions come from the document. */
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/* The hover card: who this is and how the text spells them here. */
+GtkWidget *
+vr_text_view_create_mention_card (VrTextView *self,
+                                  VrMention  *mention)
+{
+  VrEntity *entity = vr_mention_get_entity (mention);
+  g_autofree char *surface = vr_mention_dup_text (mention);
+  GtkWidget *box;
+  VrVariant *variant;
+  const char *s;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_add_css_class (box, "mention-card");
+
+  if (entity == NULL)
+    return box;
+
+  gtk_box_append (GTK_BOX (box), card_label (vr_entity_get_name (entity), "heading"));
+
+  if ((s = vr_entity_get_hangul (entity)) != NULL && s[0] != '\0')
+    gtk_box_append (GTK_BOX (box), card_label (s, "original-form"));
+  if ((s = vr_entity_get_hanja (entity)) != NULL && s[0] != '\0')
+    gtk_box_append (GTK_BOX (box), card_label (s, "original-form"));
+  if ((s = vr_entity_get_cyrillic (entity)) != NULL && s[0] != '\0')
+    gtk_box_append (GTK_BOX (box), card_label (s, "original-form"));
+
+  gtk_box_append (GTK_BOX (box),
+                  card_label (vr_entity_kind_get_label (vr_entity_get_kind (entity)), "dim-label"));
+
+  if ((s = vr_entity_get_description (entity)) != NULL && s[0] != '\0')
+    gtk_box_append (GTK_BOX (box), card_label (s, NULL));
+
+  if (surface != NULL)
+    {
+      g_autofree char *line = NULL;
+
+      variant = self->document != NULL ? vr_document_get_mention_variant (self->document, mention) : NULL;
+      if (variant != NULL)
+        /* Translators: the spelling used at this place, and its romanization system */
+        line = g_strdup_printf (_("Spelled here “%s” (%s)"), surface,
+                                vr_name_system_get_label (vr_variant_get_system (variant)));
+      else if (vr_mention_get_short (mention))
+        /* Translators: a short reference such as "Yun" for "Yun Gong-heum" */
+        line = g_strdup_printf (_("Short reference “%s”"), surface);
+      else
+        line = g_strdup_printf (_("Spelled here “%s”"), surface);
+
+      gtk_box_append (GTK_BOX (box), card_label (line, "caption"));
+    }
+
+  if (vr_mention_get_uncertain (mention))
+    gtk_box_append (GTK_BOX (box), card_label (_("Uncertain reading (bracketed)"), "caption"));
+
+  return box;
+}
+
+static gboolean
+vr_text_view_query_tooltip (GtkWidget  *widget,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_mode,
+                            GtkTooltip *tooltip)
+{
+  VrTextView *self = VR_TEXT_VIEW (widget);
+  VrMention *mention;
+
+  if (keyboard_mode)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      mention = vr_text_view_get_mention_at_offset (self, gtk_text_iter_get_offset (&iter));
+    }
+  else
+    mention = mention_at_point (self, x, y);
+
+  if (mention == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_custom (tooltip, vr_text_view_create_mention_card (self, mention));
+
+  return TRUE;
+}
+
+static void
+on_click_released_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      VrTextView      *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  VrMention *mention;
+
+  /* A drag that selected text is not a click on a name. */
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
+    return;
+
+  mention = mention_at_point (self, x, y);
+  if (mention != NULL)
+    g_signal_emit (self, signals[MENTION_ACTIVATED], 0, mention);
+}
+
+static void
+on_motion_cb (GtkEventControllerMotion *motion,
+              double                    x,
+              double                    y,
+              VrTextView               *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   mention_at_point (self, x, y) != NULL ? "pointer" : "text");
+}
+
+static void
+vr_text_view_snapshot_layer (GtkTextView      *view,
+                             GtkTextViewLayer  layer,
+                             GtkSnapshot      *snapshot)
+{
+  VrTextView *self = VR_TEXT_VIEW (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(PangoFontDescription) font = NULL;
+  GdkRGBA color;
+  GdkRectangle visible;
+  int size;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->para_offsets->len == 0)
+    return;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
+  color.alpha *= 0.55f;
+
+  font = pango_font_description_copy (self->font);
+  size = pango_font_description_get_size (font);
+  if (size <= 0)
+    size = 12 * PANGO_SCALE;
+  pango_font_description_set_size (font, (int) (size * self->zoom * 0.75));
+
+  gtk_text_view_get_visible_rect (view, &visible);
+
+  /* Paragraph numbers in the left margin, for the visible paragraphs only. */
+  for (guint i = 0; i < self->para_offsets->len; i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      g_autofree char *number = NULL;
+      GtkTextIter iter;
+      GdkRectangle rect;
+      int width, height;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_array_index (self->para_offsets, int, i));
+      if (gtk_text_iter_ends_line (&iter))
+        continue;
+      gtk_text_view_get_iter_location (view, &iter, &rect);
+      if (rect.y + rect.height < visible.y)
+        continue;
+      if (rect.y > visible.y + visible.height)
+        break;
+
+      number = g_strdup_printf ("%u", i + 1);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), number);
+      pango_layout_set_font_description (layout, font);
+      pango_layout_get_pixel_size (layout, &width, &height);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (self->number_width + 8 - width,
+                                                    rect.y + (rect.height - height) / 2.0f));
+      gtk_snapshot_append_layout (snapshot, layout, &color);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+static void
+vr_text_view_dispose (GObject *object)
+{
+  VrTextView *self = VR_TEXT_VIEW (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  disconnect_paragraphs (self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->highlighted, g_ptr_array_unref);
+  g_clear_object (&self->interface_settings);
+
+  G_OBJECT_CLASS (vr_text_view_parent_class)->dispose (object);
+}
+
+static void
+vr_text_view_finalize (GObject *object)
+{
+  VrTextView *self = VR_TEXT_VIEW (object);
+
+  g_clear_pointer (&self->paragraphs, g_ptr_array_unref);
+  g_clear_pointer (&self->para_offsets, g_array_unref);
+  g_clear_pointer (&self->para_index, g_hash_table_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->version_id, g_free);
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->font, pango_font_description_free);
+
+  G_OBJECT_CLASS (vr_text_view_parent_class)->finalize (object);
+}
+
+static void
+vr_text_view_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  VrTextView *self = VR_TEXT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vr_text_view_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  VrTextView *self = VR_TEXT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      vr_text_view_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM:
+      vr_text_view_set_zoom (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vr_text_view_class_init (VrTextViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  object_class->dispose = vr_text_view_dispose;
+  object_class->finalize = vr_text_view_finalize;
+  object_class->get_property = vr_text_view_get_property;
+  object_class->set_property = vr_text_view_set_property;
+
+  widget_class->query_tooltip = vr_text_view_query_tooltip;
+  text_view_class->snapshot_layer = vr_text_view_snapshot_layer;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         VR_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         0.5, 3.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[MENTION_ACTIVATED] =
+    g_signal_new ("mention-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, VR_TYPE_MENTION);
+
+  gtk_widget_class_set_css_name (widget_class, "textview");
+}
+
+static void
+vr_text_view_init (VrTextView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GtkEventController *controller;
+  GtkGesture *click;
+  GtkTextIter start;
+
+  self->zoom = 1.0;
+  self->current_match = -1;
+  self->paragraphs = g_ptr_array_new_with_free_func (g_object_unref);
+  self->para_offsets = g_array_new (FALSE, FALSE, sizeof (int));
+  self->para_index = g_hash_table_new (NULL, NULL);
+  self->matches = g_array_new (FALSE, FALSE, sizeof (Range));
+
+  gtk_text_view_set_editable (view, FALSE);
+  gtk_text_view_set_cursor_visible (view, FALSE);
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "vr-document-text");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document text"),
+                                  -1);
+
+  /* Created in priority order: later tags win. */
+  self->document_tag = gtk_text_buffer_create_tag (buffer, "document", NULL);
+  self->heading_tag = gtk_text_buffer_create_tag (buffer, "heading",
+                                                  "weight", PANGO_WEIGHT_BOLD,
+                                                  "scale", 1.15,
+                                                  "justification", GTK_JUSTIFY_CENTER,
+                                                  NULL);
+  self->closing_tag = gtk_text_buffer_create_tag (buffer, "closing",
+                                                  "scale", 0.88,
+                                                  NULL);
+  self->note_tag = gtk_text_buffer_create_tag (buffer, "note",
+                                               "scale", 0.88,
+                                               "style", PANGO_STYLE_ITALIC,
+                                               NULL);
+  for (guint i = 0; i < N_KINDS; i++)
+    self->kind_tags[i] = gtk_text_buffer_create_tag (buffer, kind_tag_names[i],
+                                                     "underline", PANGO_UNDERLINE_SINGLE,
+                                                     NULL);
+  self->selected_tag = gtk_text_buffer_create_tag (buffer, "selected", NULL);
+  self->match_tag = gtk_text_buffer_create_tag (buffer, "search-match", NULL);
+  self->current_tag = gtk_text_buffer_create_tag (buffer, "search-current", NULL);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  self->scroll_mark = gtk_text_buffer_create_mark (buffer, "vr-scroll", &start, TRUE);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "document-font-name"))
+    {
+      self->interface_settings = g_settings_new ("org.gnome.desktop.interface");
+      g_signal_connect_object (self->interface_settings, "changed::document-font-name",
+                               G_CALLBACK (on_document_font_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  load_document_font (self);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
+  update_colors (self);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_click_released_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_object (controller, "motion", G_CALLBACK (on_motion_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+GtkWidget *
+vr_text_view_new (void)
+{
+  return g_object_new (VR_TYPE_TEXT_VIEW, NULL);
+}
+
+VrDocument *
+vr_text_view_get_document (VrTextView *self)
+{
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), NULL);
+
+  return self->document;
+}
+
+void
+vr_text_view_set_document (VrTextView *self,
+                           VrDocument *document)
+{
+  g_return_if_fail (VR_IS_TEXT_VIEW (self));
+  g_return_if_fail (document == NULL || VR_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_clear_pointer (&self->highlighted, g_ptr_array_unref);
+
+  if (document != NULL)
+    {
+      /* Any change to what is shown rebuilds the buffer once, when idle. */
+      g_signal_connect_swapped (vr_document_get_paragraphs (document), "items-changed",
+                                G_CALLBACK (queue_rebuild), self);
+      g_signal_connect_swapped (vr_document_get_mentions (document), "items-changed",
+                                G_CALLBACK (queue_rebuild), self);
+      g_signal_connect_swapped (vr_document_get_entities (document), "items-changed",
+                                G_CALLBACK (queue_rebuild), self);
+    }
+
+  vr_text_view_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+double
+vr_text_view_get_zoom (VrTextView *self)
+{
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+vr_text_view_set_zoom (VrTextView *self,
+                       double      zoom)
+{
+  g_return_if_fail (VR_IS_TEXT_VIEW (self));
+
+  zoom = CLAMP (zoom, 0.5, 3.0);
+  if (G_APPROX_VALUE (self->zoom, zoom, 1e-9))
+    return;
+
+  self->zoom = zoom;
+  update_fonts (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+int
+vr_text_view_get_ideal_width (VrTextView *self)
+{
+  g_autoptr(PangoFontDescription) font = NULL;
+  PangoFontMetrics *metrics;
+  int size, char_width;
+
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), 0);
+
+  font = pango_font_description_copy (self->font);
+  size = pango_font_description_get_size (font);
+  if (size <= 0)
+    size = 12 * PANGO_SCALE;
+  pango_font_description_set_size (font, (int) (size * self->zoom));
+
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), font, NULL);
+  char_width = pango_font_metrics_get_approximate_char_width (metrics);
+  pango_font_metrics_unref (metrics);
+
+  return IDEAL_CHARS * char_width / PANGO_SCALE
+         + gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self))
+         + gtk_text_view_get_right_margin (GTK_TEXT_VIEW (self));
+}
+
+int
+vr_text_view_get_paragraph_offset (VrTextView *self,
+                                   guint       index)
+{
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), -1);
+
+  if (index >= self->para_offsets->len)
+    return -1;
+
+  return g_array_index (self->para_offsets, int, index);
+}
+
+VrMention *
+vr_text_view_get_mention_at_offset (VrTextView *self,
+                                    int         offset)
+{
+  g_autoptr(GPtrArray) mentions = NULL;
+  VrParagraph *paragraph;
+  VrMention *found = NULL;
+  guint lo = 0, hi;
+  guint local;
+
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), NULL);
+
+  if (self->document == NULL || self->version_id == NULL ||
+      self->para_offsets->len == 0 || offset < 0)
+    return NULL;
+
+  /* The last paragraph starting at or before @offset. */
+  hi = self->para_offsets->len;
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->para_offsets, int, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  paragraph = g_ptr_array_index (self->paragraphs, lo);
+  local = offset - g_array_index (self->para_offsets, int, lo);
+  mentions = vr_document_get_paragraph_mentions (self->document, paragraph, self->version_id);
+  if (mentions == NULL)
+    return NULL;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      VrMention *mention = g_ptr_array_index (mentions, i);
+
+      if (vr_mention_get_start (mention) <= local && local < vr_mention_get_end (mention))
+        {
+          found = mention;
+          break;
+        }
+    }
+
+  /* The document keeps its mentions alive after the array goes. */
+  return found;
+}
+
+gboolean
+vr_text_view_get_mention_bounds (VrTextView  *self,
+                                 VrMention   *mention,
+                                 GtkTextIter *start,
+                                 GtkTextIter *end)
+{
+  GtkTextBuffer *buffer;
+  Range range;
+
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), FALSE);
+  g_return_val_if_fail (VR_IS_MENTION (mention), FALSE);
+
+  if (!mention_range (self, mention, &range))
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_offset (buffer, start, range.start);
+  gtk_text_buffer_get_iter_at_offset (buffer, end, range.end);
+
+  return TRUE;
+}
+
+void
+vr_text_view_highlight_mentions (VrTextView *self,
+                                 GPtrArray  *mentions)
+{
+  g_return_if_fail (VR_IS_TEXT_VIEW (self));
+
+  g_clear_pointer (&self->highlighted, g_ptr_array_unref);
+  if (mentions != NULL)
+    self->highlighted = g_ptr_array_ref (mentions);
+
+  apply_highlights (self);
+}
+
+static void
+scroll_to_offsets (VrTextView *self,
+                   int         start,
+                   int         end,
+                   gboolean    select)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_move_mark (buffer, self->scroll_mark, &s);
+  if (select)
+    gtk_text_buffer_select_range (buffer, &s, &e);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.0, TRUE, 0.0, 0.3);
+}
+
+void
+vr_text_view_scroll_to_mention (VrTextView *self,
+                                VrMention  *mention,
+                                gboolean    select)
+{
+  Range range;
+
+  g_return_if_fail (VR_IS_TEXT_VIEW (self));
+  g_return_if_fail (VR_IS_MENTION (mention));
+
+  if (mention_range (self, mention, &range))
+    scroll_to_offsets (self, range.start, range.end, select);
+}
+
+guint
+vr_text_view_search (VrTextView *self,
+                     const char *text)
+{
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), 0);
+
+  g_free (self->search_text);
+  self->search_text = g_strdup (text);
+
+  find_matches (self);
+  apply_matches (self);
+  if (self->matches->len > 0)
+    vr_text_view_set_current_match (self, 0);
+
+  return self->matches->len;
+}
+
+guint
+vr_text_view_get_n_matches (VrTextView *self)
+{
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), 0);
+
+  return self->matches->len;
+}
+
+int
+vr_text_view_set_current_match (VrTextView *self,
+                                int         index)
+{
+  int n;
+  const Range *r;
+
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), -1);
+
+  n = self->matches->len;
+  if (n == 0)
+    return -1;
+
+  index = ((index % n) + n) % n;
+
+  if (self->current_match >= 0 && self->current_match < n)
+    {
+      r = &g_array_index (self->matches, Range, self->current_match);
+      apply_range (self, self->match_tag, r->start, r->end);
+      clear_tag (self, self->current_tag);
+    }
+
+  self->current_match = index;
+  r = &g_array_index (self->matches, Range, index);
+  apply_range (self, self->current_tag, r->start, r->end);
+  scroll_to_offsets (self, r->start, r->end, FALSE);
+
+  return index;
+}
+
+int
+vr_text_view_get_current_match (VrTextView *self)
+{
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), -1);
+
+  return self->current_match;
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vr-core.h"
+
+G_BEGIN_DECLS
+
+#define VR_TYPE_TEXT_VIEW (vr_text_view_get_type ())
+G_DECLARE_FINAL_TYPE (VrTextView, vr_text_view, VR, TEXT_VIEW, GtkTextView)
+
+/* The translation of a document, read-only. The buffer is a view of the
+ * model: one line per paragraph of the default version, every mention marked
+ * with the shared tag of its entity's kind ("mention-person",
+ * "mention-organization", "mention-place", "mention-event", "mention-other"),
+ * highlights in "selected", search matches in "search-match" and
+ * "search-current". Properties: "document", "zoom".
+ * Signal "mention-activated" (VrMention): a mention was clicked. */
+GtkWidget  *vr_text_view_new                   (void);
+VrDocument *vr_text_view_get_document          (VrTextView  *self);
+void        vr_text_view_set_document          (VrTextView  *self,
+                                                VrDocument  *document);
+double      vr_text_view_get_zoom              (VrTextView  *self);
+void        vr_text_view_set_zoom              (VrTextView  *self,
+                                                double       zoom);
+/* Width in pixels of about 70 characters at the current font and zoom,
+ * with the margins: the widest the text should be set. */
+int         vr_text_view_get_ideal_width       (VrTextView  *self);
+
+/* Buffer offset where paragraph @index starts, or -1. */
+int         vr_text_view_get_paragraph_offset  (VrTextView  *self,
+                                                guint        index);
+/* The mention covering buffer character @offset, or NULL (transfer none). */
+VrMention  *vr_text_view_get_mention_at_offset (VrTextView  *self,
+                                                int          offset);
+/* Buffer range of @mention; FALSE when it is not shown. */
+gboolean    vr_text_view_get_mention_bounds    (VrTextView  *self,
+                                                VrMention   *mention,
+                                                GtkTextIter *start,
+                                                GtkTextIter *end);
+
+/* The hover card for @mention: preferred name, original forms, kind,
+ * description and the spelling used here, all as plain text. */
+GtkWidget  *vr_text_view_create_mention_card   (VrTextView  *self,
+                                                VrMention   *mention);
+
+/* Marks these mentions with the "selected" tag (NULL clears). */
+void        vr_text_view_highlight_mentions    (VrTextView  *self,
+                                                GPtrArray   *mentions);
+/* Scrolls @mention into view; with @select, selects its text. */
+void        vr_text_view_scroll_to_mention     (VrTextView  *self,
+                                                VrMention   *mention,
+                                                gboolean     select);
+
+/* Finds @text in the model's paragraph texts (case- and
+ * diacritic-insensitive) and marks every match; returns the match count. */
+guint       vr_text_view_search                (VrTextView  *self,
+                                                const char  *text);
+guint       vr_text_view_get_n_matches         (VrTextView  *self);
+/* Makes match @index (wrapping) the current one and scrolls to it; returns
+ * the index actually chosen, or -1 when there are no matches. */
+int         vr_text_view_set_current_match     (VrTextView  *self,
+                                                int          index);
+int         vr_text_view_get_current_match     (VrTextView  *self);
+
+G_END_DECLS

@@ -1,0 +1,651 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vr-variant-table"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "vr-fold.h"
+#include "vr-variant-table.h"
+
+struct _VrVariantTable
+{
+  GtkWidget            parent_instance;
+
+  VrDocument          *document;
+  VrVariant           *selected;
+  char                *needle;
+  gboolean             only_multiple;
+  gboolean             syncing;
+
+  /* Variant → 1-based index of the first paragraph using that spelling. */
+  GHashTable          *first_paragraph;
+
+  GtkMapListModel     *entity_variants;
+  GtkCustomFilter     *filter;
+  GtkSortListModel    *sorted;
+  GtkSingleSelection  *selection;
+  GtkColumnViewColumn *columns[VR_VARIANT_N_COLUMNS];
+
+  GtkSearchEntry      *filter_entry;
+  GtkCheckButton      *multiple_check;
+  GtkColumnView       *column_view;
+};
+
+G_DEFINE_FINAL_TYPE (VrVariantTable, vr_variant_table, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SELECTED_VARIANT,
+  PROP_ONLY_MULTIPLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+column_title (VrVariantColumn column)
+{
+  switch (column)
+    {
+    case VR_VARIANT_COLUMN_ENTITY: return _("Entity");
+    case VR_VARIANT_COLUMN_SPELLING: return _("Spelling");
+    case VR_VARIANT_COLUMN_SYSTEM: return _("System");
+    /* Translators: column header, the number of times a spelling occurs */
+    case VR_VARIANT_COLUMN_OCCURRENCES: return _("Occurrences");
+    /* Translators: column header, the first paragraph a spelling occurs in */
+    case VR_VARIANT_COLUMN_FIRST_PARAGRAPH: return _("First paragraph");
+    case VR_VARIANT_COLUMN_STATUS: return _("Status");
+    case VR_VARIANT_N_COLUMNS:
+    default: g_assert_not_reached ();
+    }
+}
+
+static void
+ensure_first_paragraphs (VrVariantTable *self)
+{
+  GListModel *mentions;
+
+  if (self->first_paragraph != NULL)
+    return;
+
+  self->first_paragraph = g_hash_table_new (NULL, NULL);
+  if (self->document == NULL)
+    return;
+
+  /* Mentions come in document order: the first one seen for a spelling is
+   * its first occurrence. */
+  mentions = vr_document_get_mentions (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(VrMention) mention = g_list_model_get_item (mentions, i);
+      VrVariant *variant = vr_document_get_mention_variant (self->document, mention);
+      int index;
+
+      if (variant == NULL || g_hash_table_contains (self->first_paragraph, variant))
+        continue;
+
+      index = vr_document_get_paragraph_index (self->document, vr_mention_get_paragraph (mention));
+      if (index >= 0)
+        g_hash_table_insert (self->first_paragraph, variant, GINT_TO_POINTER (index + 1));
+    }
+}
+
+static guint
+first_paragraph (VrVariantTable *self,
+                 VrVariant      *variant)
+{
+  ensure_first_paragraphs (self);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->first_paragraph, variant));
+}
+
+static const char *
+entity_name (VrVariant *variant)
+{
+  VrEntity *entity = vr_variant_get_entity (variant);
+
+  return entity != NULL ? vr_entity_get_name (entity) : "";
+}
+
+char *
+vr_variant_table_dup_cell_text (VrVariantTable  *self,
+                                VrVariant       *variant,
+                                VrVariantColumn  column)
+{
+  guint n;
+
+  g_return_val_if_fail (VR_IS_VARIANT_TABLE (self), NULL);
+  g_return_val_if_fail (VR_IS_VARIANT (variant), NULL);
+
+  switch (column)
+    {
+    case VR_VARIANT_COLUMN_ENTITY:
+      return g_strdup (entity_name (variant));
+    case VR_VARIANT_COLUMN_SPELLING:
+      return g_strdup (vr_variant_get_form (variant));
+    case VR_VARIANT_COLUMN_SYSTEM:
+      return g_strdup (vr_name_system_get_label (vr_variant_get_system (variant)));
+    case VR_VARIANT_COLUMN_OCCURRENCES:
+      return g_strdup_printf ("%u", vr_variant_get_count (variant));
+    case VR_VARIANT_COLUMN_FIRST_PARAGRAPH:
+      n = first_paragraph (self, variant);
+      /* An em dash for a spelling that does not occur. */
+      return n > 0 ? g_strdup_printf ("%u", n) : g_strdup ("—");
+    case VR_VARIANT_COLUMN_STATUS:
+      return g_strdup (vr_variant_status_get_label (vr_variant_get_status (variant)));
+    case VR_VARIANT_N_COLUMNS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+typedef struct
+{
+  VrVariantTable  *self;
+  VrVariantColumn  column;
+} ColumnData;
+
+static int
+compare_strings (const char *a,
+                 const char *b)
+{
+  g_autofree char *ka = g_utf8_collate_key (a != NULL ? a : "", -1);
+  g_autofree char *kb = g_utf8_collate_key (b != NULL ? b : "", -1);
+
+  return strcmp (ka, kb);
+}
+
+static int
+compare_variants (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  ColumnData *data = user_data;
+  VrVariant *va = (VrVariant *) a;
+  VrVariant *vb = (VrVariant *) b;
+  guint na, nb;
+
+  switch (data->column)
+    {
+    case VR_VARIANT_COLUMN_ENTITY:
+      return compare_strings (entity_name (va), entity_name (vb));
+    case VR_VARIANT_COLUMN_SPELLING:
+      return compare_strings (vr_variant_get_form (va), vr_variant_get_form (vb));
+    case VR_VARIANT_COLUMN_SYSTEM:
+      return compare_strings (vr_name_system_get_label (vr_variant_get_system (va)),
+                              vr_name_system_get_label (vr_variant_get_system (vb)));
+    case VR_VARIANT_COLUMN_OCCURRENCES:
+      na = vr_variant_get_count (va);
+      nb = vr_variant_get_count (vb);
+      break;
+    case VR_VARIANT_COLUMN_FIRST_PARAGRAPH:
+      /* Spellings that never occur sort after all the others. */
+      na = first_paragraph (data->self, va);
+      nb = first_paragraph (data->self, vb);
+      na = na == 0 ? G_MAXUINT : na;
+      nb = nb == 0 ? G_MAXUINT : nb;
+      break;
+    case VR_VARIANT_COLUMN_STATUS:
+      na = vr_variant_get_status (va);
+      nb = vr_variant_get_status (vb);
+      break;
+    case VR_VARIANT_N_COLUMNS:
+    default:
+      g_return_val_if_reached (0);
+    }
+
+  return na < nb ? -1 : na > nb ? 1 : 0;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  VrVariantTable *self = user_data;
+  VrVariant *variant = item;
+  VrEntity *entity = vr_variant_get_entity (variant);
+
+  if (self->only_multiple &&
+      (entity == NULL || g_list_model_get_n_items (vr_entity_get_variants (entity)) < 2))
+    return FALSE;
+
+  if (self->needle == NULL || self->needle[0] == '\0')
+    return TRUE;
+
+  return vr_fold_matches (vr_variant_get_form (variant), self->needle) ||
+         (entity != NULL && vr_fold_matches (vr_entity_get_name (entity), self->needle)) ||
+         vr_fold_matches (vr_name_system_get_label (vr_variant_get_system (variant)), self->needle);
+}
+
+static gpointer
+map_entity_to_variants (gpointer item,
+                        gpointer user_data)
+{
+  GListModel *variants = g_object_ref (vr_entity_get_variants (item));
+
+  g_object_unref (item);
+
+  return variants;
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  ColumnData *data = user_data;
+  GtkWidget *label = gtk_label_new (NULL);
+
+  switch (data->column)
+    {
+    case VR_VARIANT_COLUMN_OCCURRENCES:
+    case VR_VARIANT_COLUMN_FIRST_PARAGRAPH:
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+      break;
+    case VR_VARIANT_COLUMN_SYSTEM:
+    case VR_VARIANT_COLUMN_STATUS:
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_widget_add_css_class (label, "dim-label");
+      break;
+    case VR_VARIANT_COLUMN_ENTITY:
+    case VR_VARIANT_COLUMN_SPELLING:
+    case VR_VARIANT_N_COLUMNS:
+    default:
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      break;
+    }
+
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  ColumnData *data = user_data;
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = vr_variant_table_dup_cell_text (data->self, gtk_list_item_get_item (item),
+                                                          data->column);
+
+  /* Plain text: spellings come from the document. */
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, data->column <= VR_VARIANT_COLUMN_SPELLING ? text : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+static void
+sync_selection (VrVariantTable *self)
+{
+  GListModel *model = G_LIST_MODEL (self->sorted);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->selected != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(VrVariant) variant = g_list_model_get_item (model, i);
+
+        if (variant == self->selected)
+          {
+            position = i;
+            break;
+          }
+      }
+
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->syncing = FALSE;
+}
+
+static void
+on_selected_item_cb (VrVariantTable *self)
+{
+  VrVariant *variant;
+
+  if (self->syncing)
+    return;
+
+  /* Filtering can drop the selected row; that is not a new selection. */
+  variant = gtk_single_selection_get_selected_item (self->selection);
+  if (variant != NULL)
+    vr_variant_table_set_selected_variant (self, variant);
+}
+
+static void
+on_filter_changed_cb (VrVariantTable *self,
+                      GtkSearchEntry *entry)
+{
+  vr_variant_table_set_filter_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_multiple_toggled_cb (VrVariantTable *self,
+                        GParamSpec     *pspec,
+                        GtkCheckButton *check)
+{
+  vr_variant_table_set_only_multiple (self, gtk_check_button_get_active (check));
+}
+
+static void
+on_mentions_changed_cb (VrVariantTable *self)
+{
+  g_clear_pointer (&self->first_paragraph, g_hash_table_unref);
+  gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+vr_variant_table_dispose (GObject *object)
+{
+  VrVariantTable *self = VR_VARIANT_TABLE (object);
+  GtkWidget *child;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (vr_document_get_mentions (self->document), self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VR_TYPE_VARIANT_TABLE);
+  /* The template's top box has no id, so it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (vr_variant_table_parent_class)->dispose (object);
+}
+
+static void
+vr_variant_table_finalize (GObject *object)
+{
+  VrVariantTable *self = VR_VARIANT_TABLE (object);
+
+  g_clear_pointer (&self->first_paragraph, g_hash_table_unref);
+  g_clear_pointer (&self->needle, g_free);
+
+  G_OBJECT_CLASS (vr_variant_table_parent_class)->finalize (object);
+}
+
+static void
+vr_variant_table_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  VrVariantTable *self = VR_VARIANT_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_SELECTED_VARIANT:
+      g_value_set_object (value, self->selected);
+      break;
+    case PROP_ONLY_MULTIPLE:
+      g_value_set_boolean (value, self->only_multiple);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vr_variant_table_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  VrVariantTable *self = VR_VARIANT_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      vr_variant_table_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED_VARIANT:
+      vr_variant_table_set_selected_variant (self, g_value_get_object (value));
+      break;
+    case PROP_ONLY_MULTIPLE:
+      vr_variant_table_set_only_multiple (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vr_variant_table_class_init (VrVariantTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vr_variant_table_dispose;
+  object_class->finalize = vr_variant_table_finalize;
+  object_class->get_property = vr_variant_table_get_property;
+  object_class->set_property = vr_variant_table_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         VR_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_VARIANT] =
+    g_param_spec_object ("selected-variant", NULL, NULL,
+                         VR_TYPE_VARIANT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ONLY_MULTIPLE] =
+    g_param_spec_boolean ("only-multiple", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/variorum/Variorum/reader/vr-variant-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, VrVariantTable, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, VrVariantTable, multiple_check);
+  gtk_widget_class_bind_template_child (widget_class, VrVariantTable, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_multiple_toggled_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "varianttable");
+}
+
+static void
+vr_variant_table_init (VrVariantTable *self)
+{
+  GtkFlattenListModel *flat;
+  GtkFilterListModel *filtered;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->entity_variants = gtk_map_list_model_new (NULL, map_entity_to_variants, NULL, NULL);
+  flat = gtk_flatten_list_model_new (G_LIST_MODEL (self->entity_variants));
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (flat), GTK_FILTER (g_object_ref (self->filter)));
+  g_object_unref (self->filter);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_cb), self, G_CONNECT_SWAPPED);
+
+  for (guint c = 0; c < VR_VARIANT_N_COLUMNS; c++)
+    {
+      ColumnData *data = g_new0 (ColumnData, 1);
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkSorter *sorter;
+
+      data->self = self;
+      data->column = c;
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
+      /* The factory owns the column's data. */
+      g_object_set_data_full (G_OBJECT (factory), "vr-column", data, g_free);
+
+      self->columns[c] = gtk_column_view_column_new (column_title (c), factory);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_variants, data, NULL));
+      gtk_column_view_column_set_sorter (self->columns[c], sorter);
+      g_object_unref (sorter);
+      gtk_column_view_column_set_resizable (self->columns[c], TRUE);
+      gtk_column_view_column_set_expand (self->columns[c],
+                                         c == VR_VARIANT_COLUMN_ENTITY || c == VR_VARIANT_COLUMN_SPELLING);
+      gtk_column_view_append_column (self->column_view, self->columns[c]);
+      g_object_unref (self->columns[c]);
+    }
+
+  gtk_sort_list_model_set_sorter (self->sorted, gtk_column_view_get_sorter (self->column_view));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (g_object_ref (self->selection)));
+}
+
+GtkWidget *
+vr_variant_table_new (void)
+{
+  return g_object_new (VR_TYPE_VARIANT_TABLE, NULL);
+}
+
+VrDocument *
+vr_variant_table_get_document (VrVariantTable *self)
+{
+  g_return_val_if_fail (VR_IS_VARIANT_TABLE (self), NULL);
+
+  return self->document;
+}
+
+void
+vr_variant_table_set_document (VrVariantTable *self,
+                               VrDocument     *document)
+{
+  g_return_if_fail (VR_IS_VARIANT_TABLE (self));
+  g_return_if_fail (document == NULL || VR_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (vr_document_get_mentions (self->document), self);
+
+  g_set_object (&self->document, document);
+  g_clear_pointer (&self->first_paragraph, g_hash_table_unref);
+  vr_variant_table_set_selected_variant (self, NULL);
+
+  if (document != NULL)
+    g_signal_connect_object (vr_document_get_mentions (document), "items-changed",
+                             G_CALLBACK (on_mentions_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_map_list_model_set_model (self->entity_variants,
+                                document != NULL ? vr_document_get_entities (document) : NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+VrVariant *
+vr_variant_table_get_selected_variant (VrVariantTable *self)
+{
+  g_return_val_if_fail (VR_IS_VARIANT_TABLE (self), NULL);
+
+  return self->selected;
+}
+
+static void
+scroll_to_selected (VrVariantTable *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  /* GTK 4.8 has no gtk_column_view_scroll_to: ask its inner list view. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+void
+vr_variant_table_set_selected_variant (VrVariantTable *self,
+                                       VrVariant      *variant)
+{
+  g_return_if_fail (VR_IS_VARIANT_TABLE (self));
+  g_return_if_fail (variant == NULL || VR_IS_VARIANT (variant));
+
+  if (!g_set_object (&self->selected, variant))
+    return;
+
+  sync_selection (self);
+  scroll_to_selected (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_VARIANT]);
+}
+
+gboolean
+vr_variant_table_get_only_multiple (VrVariantTable *self)
+{
+  g_return_val_if_fail (VR_IS_VARIANT_TABLE (self), FALSE);
+
+  return self->only_multiple;
+}
+
+void
+vr_variant_table_set_only_multiple (VrVariantTable *self,
+                                    gboolean        only_multiple)
+{
+  g_return_if_fail (VR_IS_VARIANT_TABLE (self));
+
+  only_multiple = !!only_multiple;
+  if (self->only_multiple == only_multiple)
+    return;
+
+  self->only_multiple = only_multiple;
+  gtk_check_button_set_active (self->multiple_check, only_multiple);
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      only_multiple ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+  sync_selection (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLY_MULTIPLE]);
+}
+
+void
+vr_variant_table_set_filter_text (VrVariantTable *self,
+                                  const char     *text)
+{
+  g_autofree char *needle = NULL;
+
+  g_return_if_fail (VR_IS_VARIANT_TABLE (self));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)), text ?: "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), text ?: "");
+
+  needle = vr_fold (text, NULL);
+  if (g_strcmp0 (needle, self->needle) == 0)
+    return;
+
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  sync_selection (self);
+}
+
+void
+vr_variant_table_sort_by (VrVariantTable  *self,
+                          VrVariantColumn  column,
+                          GtkSortType      order)
+{
+  g_return_if_fail (VR_IS_VARIANT_TABLE (self));
+  g_return_if_fail (column < VR_VARIANT_N_COLUMNS);
+
+  gtk_column_view_sort_by_column (self->column_view, self->columns[column], order);
+}
+
+GListModel *
+vr_variant_table_get_model (VrVariantTable *self)
+{
+  g_return_val_if_fail (VR_IS_VARIANT_TABLE (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
+}
