@@ -24,6 +24,8 @@ struct _VrWindow
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
   GtkMenuButton        *menu_button;
+  GtkWidget            *panel_buttons;
+  GtkWidget            *search_button;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
@@ -209,6 +211,10 @@ vr_window_set_document (VrWindow   *self,
 
   vr_reader_view_set_document (self->reader_view, document);
   gtk_stack_set_visible_child_name (self->stack, document ? "document" : "empty");
+
+  /* Panels and search belong to a document: the empty state has none. */
+  gtk_widget_set_visible (self->panel_buttons, document != NULL);
+  gtk_widget_set_visible (self->search_button, document != NULL);
 
   update_title (self);
   update_actions (self);
@@ -738,6 +744,8 @@ vr_window_class_init (VrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VrWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, VrWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, VrWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VrWindow, panel_buttons);
+  gtk_widget_class_bind_template_child (widget_class, VrWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, VrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VrWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VrWindow, empty_page);
@@ -805,6 +813,9 @@ vr_window_init (VrWindow *self)
                            G_CALLBACK (on_drop_target_drop_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  gtk_widget_set_visible (self->panel_buttons, FALSE);
+  gtk_widget_set_visible (self->search_button, FALSE);
 
   update_title (self);
   update_actions (self);

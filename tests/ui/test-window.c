@@ -141,6 +141,7 @@ test_window_empty_state (void)
   search = find_actionable (_vr_window_get_header_bar (window), "reader.search");
   g_assert_nonnull (search);
   g_assert_false (gtk_widget_is_sensitive (search));
+  g_assert_false (gtk_widget_get_visible (search));
 
   close_window (window);
 }
@@ -169,6 +170,7 @@ test_window_open_document (void)
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (_vr_window_get_stack (window)), ==, "document");
   g_assert_true (gtk_widget_is_sensitive (find_actionable (_vr_window_get_header_bar (window), "reader.search")));
+  g_assert_true (gtk_widget_get_visible (find_actionable (_vr_window_get_header_bar (window), "reader.search")));
   reader = _vr_window_get_reader_view (window);
   g_assert_true (vr_reader_view_get_document (reader) == document);
 
@@ -430,9 +432,11 @@ check_buttons_named (GtkWidget *widget)
 static void
 test_window_accessible_labels (void)
 {
+  g_autoptr(GFile) file = fixture ("letter.json");
   VrWindow *window = new_window ();
   guint checked;
 
+  open_and_wait (window, file);
   flush_events ();
   checked = check_buttons_named (_vr_window_get_header_bar (window));
 
