@@ -585,6 +585,43 @@ test_variant_helpers (Fixture       *f,
 }
 
 static void
+mentions_changed_cb (VrDocument  *document,
+                     VrParagraph *paragraph,
+                     const char  *version_id,
+                     GString     *log)
+{
+  g_string_append_printf (log, "%s/%s;", vr_paragraph_get_id (paragraph), version_id);
+}
+
+static void
+test_mentions_changed (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) log = g_string_new (NULL);
+  VrMention *mention;
+
+  g_signal_connect (f->document, "mentions-changed", G_CALLBACK (mentions_changed_cb), log);
+
+  mention = add_mention (f->document, f->kim, f->p[1], "en", 14, 19, FALSE);
+  g_assert_cmpstr (log->str, ==, "p1/en;");
+  vr_document_retarget_mention (f->document, mention, f->yun);
+  vr_document_retarget_mention (f->document, mention, f->yun);
+  g_assert_cmpstr (log->str, ==, "p1/en;p1/en;");
+  vr_document_remove_mention (f->document, mention);
+  g_assert_cmpstr (log->str, ==, "p1/en;p1/en;p1/en;");
+  g_string_truncate (log, 0);
+
+  /* One signal per paragraph that lost mentions. */
+  vr_document_remove_entity (f->document, f->yun);
+  g_assert_cmpstr (log->str, ==, "p0/en;p1/en;p2/en;");
+  g_string_truncate (log, 0);
+  vr_mention_set_uncertain (mention_at (vr_document_get_mentions (f->document), 0), TRUE);
+  g_assert_cmpstr (log->str, ==, "");
+
+  g_signal_handlers_disconnect_by_data (f->document, log);
+}
+
+static void
 test_finalize_with_outside_refs (Fixture       *f,
                                  gconstpointer  data)
 {
@@ -627,6 +664,7 @@ main (int   argc,
   ADD ("items-changed", test_lists_items_changed);
   ADD ("modified", test_modified);
   ADD ("variant-helpers", test_variant_helpers);
+  ADD ("mentions-changed", test_mentions_changed);
   ADD ("finalize-with-outside-refs", test_finalize_with_outside_refs);
   g_test_add_func ("/model/document/remove-entity-many-runs", test_remove_entity_many_runs);
   g_test_add_func ("/model/document/title", test_title);

@@ -25,7 +25,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  MENTIONS_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* Removing more separate runs of mentions than this at once is reported as
  * one change covering them all rather than one items-changed per run. */
@@ -392,6 +398,24 @@ vr_document_class_init (VrDocumentClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VrDocument::mentions-changed:
+   * @paragraph: the paragraph whose mentions changed
+   * @version_id: the version of its text
+   *
+   * A mention of @paragraph in @version_id was added, removed or given to
+   * another entity, so that a view can redecorate just that paragraph.
+   * Not emitted for bulk loading (the "mentions" list says it all).
+   */
+  signals[MENTIONS_CHANGED] =
+    g_signal_new ("mentions-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2,
+                  VR_TYPE_PARAGRAPH,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -799,6 +823,19 @@ vr_document_remove_entity (VrDocument *self,
   entity->document = NULL;
   _vr_object_list_remove_index (self->entities, position);
 
+  /* In document order, so each paragraph and version comes in one run. */
+  for (guint i = 0; i < gone->len; i++)
+    {
+      VrMention *mention = g_ptr_array_index (gone, i);
+      VrMention *next = i + 1 < gone->len ? g_ptr_array_index (gone, i + 1) : NULL;
+
+      if (next == NULL ||
+          next->paragraph != mention->paragraph ||
+          next->version_id != mention->version_id)
+        g_signal_emit (self, signals[MENTIONS_CHANGED], 0,
+                       mention->paragraph, mention->version_id);
+    }
+
   _vr_document_changed (self);
 }
 
@@ -869,6 +906,7 @@ vr_document_add_mention (VrDocument *self,
 
   add_to_entity (mention->entity, mention);
   _vr_document_changed (self);
+  g_signal_emit (self, signals[MENTIONS_CHANGED], 0, mention->paragraph, mention->version_id);
 }
 
 void
@@ -894,6 +932,7 @@ vr_document_remove_mention (VrDocument *self,
 
   remove_from_entity (mention->entity, mention);
   _vr_document_changed (self);
+  g_signal_emit (self, signals[MENTIONS_CHANGED], 0, mention->paragraph, mention->version_id);
 }
 
 void
@@ -921,6 +960,7 @@ vr_document_retarget_mention (VrDocument *self,
 
   _vr_mention_notify_entity (mention);
   _vr_document_changed (self);
+  g_signal_emit (self, signals[MENTIONS_CHANGED], 0, mention->paragraph, mention->version_id);
 }
 
 GPtrArray *

@@ -26,7 +26,11 @@ G_DECLARE_FINAL_TYPE (VrDocument, vr_document, VR, DOCUMENT, GObject)
  * Every collection is a GListModel that emits items-changed. Mutations go
  * through the functions below so that the document keeps its indexes, the
  * per-entity mention lists and the counts (entity "mention-count", variant
- * "count") in step, and sets "modified". */
+ * "count") in step, and sets "modified".
+ *
+ * Signal "mentions-changed" (VrParagraph *paragraph, const char *version_id):
+ * a mention in that paragraph and version was added, removed or retargeted
+ * (not emitted while bulk loading). */
 VrDocument   *vr_document_new                 (void);
 
 const char   *vr_document_get_id              (VrDocument   *self);
