@@ -2,7 +2,8 @@
 /* Loading budget for the model: builds a synthetic document of many
  * mentions as JSON, parses it with json-glib, then builds the model from the
  * tree the way the loader does (bulk), and prints time and peak memory of
- * each step. Usage: bench-model [N_MENTIONS] (default 500000). */
+ * each step, then times the edits a window makes on such a document.
+ * Usage: bench-model [N_MENTIONS] (default 200000, about 30 MB). */
 #define G_LOG_DOMAIN "bench-model"
 
 #include "config.h"
@@ -174,7 +175,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  guint n_mentions = argc > 1 ? (guint) strtoul (argv[1], NULL, 10) : 500000;
+  guint n_mentions = argc > 1 ? (guint) strtoul (argv[1], NULL, 10) : 200000;
   g_autoptr(GString) json = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(VrDocument) document = NULL;
@@ -223,6 +224,42 @@ main (int   argc,
           build_peak_kb / 1024.0, (double) build_peak_kb / parse_peak_kb);
   printf ("model alone:       +%.1f MB (%.0f bytes per mention)\n",
           model_kb / 1024.0, model_kb * 1024.0 / MAX (n_mentions, 1));
+
+  /* Edits on the loaded document. */
+  {
+    GListModel *paragraphs = vr_document_get_paragraphs (document);
+    guint n_paragraphs = g_list_model_get_n_items (paragraphs);
+    guint n_found = 0;
+    g_autoptr(VrParagraph) first = g_list_model_get_item (paragraphs, 0);
+    g_autoptr(VrMention) mention = NULL;
+    guint n_removed;
+    gint64 t;
+
+    t = g_get_monotonic_time ();
+    for (guint i = 0; i < n_paragraphs; i++)
+      {
+        g_autoptr(VrParagraph) paragraph = g_list_model_get_item (paragraphs, i);
+        g_autoptr(GPtrArray) found = vr_document_get_paragraph_mentions (document, paragraph, "en");
+
+        n_found += found->len;
+      }
+    printf ("paragraph mentions: all %u paragraphs in %.1f ms (%u mentions)\n",
+            n_paragraphs, (g_get_monotonic_time () - t) / 1e3, n_found);
+
+    mention = _vr_mention_new_interned (entity, first, g_intern_string ("en"), 8, 20);
+    t = g_get_monotonic_time ();
+    vr_document_add_mention (document, mention);
+    printf ("add one mention:    %.3f ms\n", (g_get_monotonic_time () - t) / 1e3);
+    t = g_get_monotonic_time ();
+    vr_document_remove_mention (document, mention);
+    printf ("remove one mention: %.3f ms\n", (g_get_monotonic_time () - t) / 1e3);
+
+    n_removed = vr_entity_get_mention_count (entity);
+    t = g_get_monotonic_time ();
+    vr_document_remove_entity (document, entity);
+    printf ("remove an entity:   %.1f ms (%u mentions)\n",
+            (g_get_monotonic_time () - t) / 1e3, n_removed);
+  }
 
   return 0;
 }
