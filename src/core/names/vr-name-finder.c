@@ -502,6 +502,9 @@ run_scan (VrNameFinder *self,
           if (!word)
             for (guint k = 0; k < n_unres; k++)
               {
+                /* a match committed since this one was found may cover it */
+                if (unresolved[k].fstart < st.committed)
+                  continue;
                 unresolved[k].end = i;
                 unresolved[k].char_end = cidx;
                 g_array_append_val (st.candidates, unresolved[k]);
@@ -552,6 +555,8 @@ run_scan (VrNameFinder *self,
 
   for (guint k = 0; k < n_unres; k++)
     {
+      if (unresolved[k].fstart < st.committed)
+        continue;
       unresolved[k].end = len;
       unresolved[k].char_end = cidx;
       g_array_append_val (st.candidates, unresolved[k]);
