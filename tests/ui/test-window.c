@@ -588,6 +588,73 @@ test_window_recent (void)
 }
 
 static void
+test_window_drop_files (void)
+{
+  g_autoptr(GFile) file = fixture ("letter.json");
+  g_autoptr(GListModel) controllers = NULL;
+  VrWindow *window = new_window ();
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *files = NULL;
+  gboolean accepted = FALSE;
+  guint n;
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  n = g_list_model_get_n_items (controllers);
+  for (guint i = 0; i < n && target == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  /* Files dropped on an empty window open in it. */
+  files = g_slist_prepend (files, g_object_ref (file));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+
+  g_assert_true (accepted);
+  iterate_until (not_loading, window);
+  g_assert_nonnull (vr_window_get_document (window));
+  g_assert_true (g_file_equal (vr_window_get_file (window), file));
+
+  close_window (window);
+}
+
+static void
+test_window_size_settings (void)
+{
+  VrWindow *window;
+  int width, height;
+
+  /* A new window takes the last size… */
+  g_settings_set_int (settings (), "window-width", 777);
+  g_settings_set_int (settings (), "window-height", 555);
+  window = new_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 777);
+  g_assert_cmpint (height, ==, 555);
+
+  /* …and remembers its own. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 801, 601);
+  g_assert_cmpint (g_settings_get_int (settings (), "window-width"), ==, 801);
+  g_assert_cmpint (g_settings_get_int (settings (), "window-height"), ==, 601);
+
+  gtk_window_maximize (GTK_WINDOW (window));
+  g_assert_true (gtk_window_is_maximized (GTK_WINDOW (window)) ==
+                 g_settings_get_boolean (settings (), "window-maximized"));
+
+  close_window (window);
+  g_settings_reset (settings (), "window-width");
+  g_settings_reset (settings (), "window-height");
+  g_settings_reset (settings (), "window-maximized");
+}
+
+static void
 test_window_help_overlay (void)
 {
   VrWindow *window = new_window ();
@@ -674,6 +741,8 @@ main (int   argc,
   g_test_add_func ("/window/snapshot", test_window_snapshot);
   g_test_add_func ("/window/one-document-per-window", test_window_one_document_per_window);
   g_test_add_func ("/window/recent", test_window_recent);
+  g_test_add_func ("/window/drop-files", test_window_drop_files);
+  g_test_add_func ("/window/size-settings", test_window_size_settings);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);
   g_test_add_func ("/window/toast-escapes", test_window_toast_escapes);
 
