@@ -621,6 +621,64 @@ test_mentions_changed (Fixture       *f,
   g_signal_handlers_disconnect_by_data (f->document, log);
 }
 
+typedef struct
+{
+  Fixture *f;
+  guint    calls;
+} Consistency;
+
+/* Whoever hears of a change first already sees every list and count in step. */
+static void
+check_in_step_cb (Consistency *c)
+{
+  Fixture *f = c->f;
+  GListModel *all = vr_document_get_mentions (f->document);
+  guint n_kim = 0;
+  guint n_rr = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      VrMention *mention = mention_at (all, i);
+
+      if (vr_mention_get_entity (mention) == f->kim)
+        n_kim++;
+      if (vr_document_get_mention_variant (f->document, mention) == f->yun_rr)
+        n_rr++;
+    }
+
+  g_assert_cmpuint (vr_entity_get_mention_count (f->kim), ==, n_kim);
+  g_assert_cmpuint (g_list_model_get_n_items (vr_entity_get_mentions (f->kim)), ==, n_kim);
+  g_assert_cmpuint (vr_variant_get_count (f->yun_rr), ==, n_rr);
+  c->calls++;
+}
+
+static void
+test_signals_see_consistent_state (Fixture       *f,
+                                   gconstpointer  data)
+{
+  Consistency c = { f, 0 };
+  VrMention *mention;
+
+  g_signal_connect_swapped (vr_document_get_mentions (f->document), "items-changed",
+                            G_CALLBACK (check_in_step_cb), &c);
+  g_signal_connect_swapped (vr_entity_get_mentions (f->kim), "items-changed",
+                            G_CALLBACK (check_in_step_cb), &c);
+  g_signal_connect_swapped (f->kim, "notify::mention-count", G_CALLBACK (check_in_step_cb), &c);
+  g_signal_connect_swapped (f->yun_rr, "notify::count", G_CALLBACK (check_in_step_cb), &c);
+
+  mention = add_mention (f->document, f->kim, f->p[2], "en", 6, 19, FALSE);
+  g_assert_cmpuint (c.calls, ==, 3);
+  vr_document_retarget_mention (f->document, mention, f->yun);
+  g_assert_cmpuint (c.calls, ==, 6);
+  vr_document_remove_mention (f->document, mention);
+  g_assert_cmpuint (c.calls, ==, 8);
+
+  g_signal_handlers_disconnect_by_data (vr_document_get_mentions (f->document), &c);
+  g_signal_handlers_disconnect_by_data (vr_entity_get_mentions (f->kim), &c);
+  g_signal_handlers_disconnect_by_data (f->kim, &c);
+  g_signal_handlers_disconnect_by_data (f->yun_rr, &c);
+}
+
 static void
 test_finalize_with_outside_refs (Fixture       *f,
                                  gconstpointer  data)
@@ -665,6 +723,7 @@ main (int   argc,
   ADD ("modified", test_modified);
   ADD ("variant-helpers", test_variant_helpers);
   ADD ("mentions-changed", test_mentions_changed);
+  ADD ("signals-see-consistent-state", test_signals_see_consistent_state);
   ADD ("finalize-with-outside-refs", test_finalize_with_outside_refs);
   g_test_add_func ("/model/document/remove-entity-many-runs", test_remove_entity_many_runs);
   g_test_add_func ("/model/document/title", test_title);

@@ -839,50 +839,73 @@ vr_document_remove_entity (VrDocument *self,
   _vr_document_changed (self);
 }
 
-static void
-add_to_entity (VrEntity  *entity,
-               VrMention *mention)
+/* Links @mention into its entity's list and counts it. Notifications on
+ * the entity and @variant (the one the mention counts for) are frozen by
+ * the caller, who emits items-changed at the returned position once every
+ * list and count is in step. */
+static guint
+count_in (VrMention *mention,
+          VrVariant *variant)
 {
+  VrEntity *entity = mention->entity;
   GPtrArray *array = _vr_object_list_get_array (entity->mentions);
   MentionKey key = mention_key (mention);
   guint position = bound (array, &key, FALSE);
-  VrVariant *variant;
 
   g_ptr_array_insert (array, position, mention);
-  _vr_object_list_emit (entity->mentions, position, 0, 1);
   _vr_entity_set_mention_count (entity, array->len);
-
-  variant = mention_variant (mention);
   if (variant != NULL)
     _vr_variant_set_count (variant, variant->count + 1);
+
+  return position;
+}
+
+static guint
+count_out (VrMention *mention,
+           VrVariant *variant)
+{
+  VrEntity *entity = mention->entity;
+  GPtrArray *array = _vr_object_list_get_array (entity->mentions);
+  int position = find_mention (array, mention);
+
+  g_assert (position >= 0);
+
+  g_ptr_array_remove_index (array, position);
+  _vr_entity_set_mention_count (entity, array->len);
+  if (variant != NULL && variant->count > 0)
+    _vr_variant_set_count (variant, variant->count - 1);
+
+  return position;
 }
 
 static void
-remove_from_entity (VrEntity  *entity,
-                    VrMention *mention)
+freeze (VrEntity  *entity,
+        VrVariant *variant)
 {
-  GPtrArray *array = _vr_object_list_get_array (entity->mentions);
-  int position = find_mention (array, mention);
-  VrVariant *variant;
+  g_object_freeze_notify (G_OBJECT (entity));
+  if (variant != NULL)
+    g_object_freeze_notify (G_OBJECT (variant));
+}
 
-  g_return_if_fail (position >= 0);
-
-  g_ptr_array_remove_index (array, position);
-  _vr_object_list_emit (entity->mentions, position, 1, 0);
-  _vr_entity_set_mention_count (entity, array->len);
-
-  variant = mention_variant (mention);
-  if (variant != NULL && variant->count > 0)
-    _vr_variant_set_count (variant, variant->count - 1);
+static void
+thaw (VrEntity  *entity,
+      VrVariant *variant)
+{
+  if (variant != NULL)
+    g_object_thaw_notify (G_OBJECT (variant));
+  g_object_thaw_notify (G_OBJECT (entity));
 }
 
 void
 vr_document_add_mention (VrDocument *self,
                          VrMention  *mention)
 {
+  g_autoptr(VrEntity) entity = NULL;
+  g_autoptr(VrVariant) variant = NULL;
   GPtrArray *array;
   MentionKey key;
   guint position;
+  guint entity_position;
 
   g_return_if_fail (VR_IS_DOCUMENT (self));
   g_return_if_fail (VR_IS_MENTION (mention));
@@ -899,12 +922,21 @@ vr_document_add_mention (VrDocument *self,
       return;
     }
 
+  entity = g_object_ref (mention->entity);
+  variant = mention_variant (mention);
+  if (variant != NULL)
+    g_object_ref (variant);
+  freeze (entity, variant);
+
   key = mention_key (mention);
   position = bound (array, &key, FALSE);
   g_ptr_array_insert (array, position, g_object_ref (mention));
-  _vr_object_list_emit (self->mentions, position, 0, 1);
+  entity_position = count_in (mention, variant);
 
-  add_to_entity (mention->entity, mention);
+  _vr_object_list_emit (self->mentions, position, 0, 1);
+  _vr_object_list_emit (entity->mentions, entity_position, 0, 1);
+  thaw (entity, variant);
+
   _vr_document_changed (self);
   g_signal_emit (self, signals[MENTIONS_CHANGED], 0, mention->paragraph, mention->version_id);
 }
@@ -914,7 +946,10 @@ vr_document_remove_mention (VrDocument *self,
                             VrMention  *mention)
 {
   g_autoptr(VrMention) hold = NULL;
+  g_autoptr(VrEntity) entity = NULL;
+  g_autoptr(VrVariant) variant = NULL;
   GPtrArray *array;
+  guint entity_position;
   int position;
 
   g_return_if_fail (VR_IS_DOCUMENT (self));
@@ -926,11 +961,20 @@ vr_document_remove_mention (VrDocument *self,
   position = find_mention (array, mention);
   g_return_if_fail (position >= 0);
 
+  entity = g_object_ref (mention->entity);
+  variant = mention_variant (mention);
+  if (variant != NULL)
+    g_object_ref (variant);
+  freeze (entity, variant);
+
   hold = g_ptr_array_steal_index (array, position);
   mention->in_document = FALSE;
-  _vr_object_list_emit (self->mentions, position, 1, 0);
+  entity_position = count_out (mention, variant);
 
-  remove_from_entity (mention->entity, mention);
+  _vr_object_list_emit (self->mentions, position, 1, 0);
+  _vr_object_list_emit (entity->mentions, entity_position, 1, 0);
+  thaw (entity, variant);
+
   _vr_document_changed (self);
   g_signal_emit (self, signals[MENTIONS_CHANGED], 0, mention->paragraph, mention->version_id);
 }
@@ -941,6 +985,10 @@ vr_document_retarget_mention (VrDocument *self,
                               VrEntity   *entity)
 {
   g_autoptr(VrEntity) old = NULL;
+  g_autoptr(VrVariant) old_variant = NULL;
+  g_autoptr(VrVariant) new_variant = NULL;
+  guint old_position;
+  guint new_position;
 
   g_return_if_fail (VR_IS_DOCUMENT (self));
   g_return_if_fail (VR_IS_MENTION (mention));
@@ -952,13 +1000,29 @@ vr_document_retarget_mention (VrDocument *self,
   if (mention->entity == entity)
     return;
 
-  old = g_steal_pointer (&mention->entity);
-  mention->entity = old;
-  remove_from_entity (old, mention);
-  mention->entity = g_object_ref (entity);
-  add_to_entity (entity, mention);
+  old = g_object_ref (mention->entity);
+  old_variant = mention_variant (mention);
+  if (old_variant != NULL)
+    g_object_ref (old_variant);
+  freeze (old, old_variant);
+  old_position = count_out (mention, old_variant);
 
+  /* The mention's reference moves from the old entity to the new one. */
+  g_set_object (&mention->entity, entity);
+  new_variant = mention_variant (mention);
+  if (new_variant != NULL)
+    g_object_ref (new_variant);
+  freeze (entity, new_variant);
+  new_position = count_in (mention, new_variant);
+
+  g_object_freeze_notify (G_OBJECT (mention));
   _vr_mention_notify_entity (mention);
+  _vr_object_list_emit (old->mentions, old_position, 1, 0);
+  _vr_object_list_emit (entity->mentions, new_position, 0, 1);
+  thaw (entity, new_variant);
+  thaw (old, old_variant);
+  g_object_thaw_notify (G_OBJECT (mention));
+
   _vr_document_changed (self);
   g_signal_emit (self, signals[MENTIONS_CHANGED], 0, mention->paragraph, mention->version_id);
 }
