@@ -795,7 +795,9 @@ vr_document_remove_entity (VrDocument *self,
 {
   g_autoptr(VrEntity) hold = NULL;
   g_autoptr(GPtrArray) gone = NULL;
+  g_autoptr(GPtrArray) variants = NULL;
   GPtrArray *own;
+  guint n_own;
   int position;
 
   g_return_if_fail (VR_IS_DOCUMENT (self));
@@ -811,17 +813,34 @@ vr_document_remove_entity (VrDocument *self,
   /* The entity's own list only borrows the mentions: keep them alive until
    * both lists have let go. */
   own = _vr_object_list_get_array (entity->mentions);
-  gone = g_ptr_array_new_full (own->len, g_object_unref);
-  for (guint i = 0; i < own->len; i++)
+  n_own = own->len;
+  gone = g_ptr_array_new_full (n_own, g_object_unref);
+  for (guint i = 0; i < n_own; i++)
     g_ptr_array_add (gone, g_object_ref (g_ptr_array_index (own, i)));
 
-  remove_mentions_of (self, entity);
-  _vr_object_list_clear (entity->mentions);
+  /* Empty the entity and zero its counts first, announce after. */
+  variants = g_ptr_array_new_with_free_func (g_object_unref);
+  g_object_freeze_notify (G_OBJECT (entity));
+  for (guint i = 0; i < _vr_object_list_get_length (entity->variants); i++)
+    {
+      GObject *variant = _vr_object_list_peek (entity->variants, i);
+
+      g_ptr_array_add (variants, g_object_ref (variant));
+      g_object_freeze_notify (variant);
+    }
+  g_ptr_array_set_size (own, 0);
   zero_entity_counts (entity);
+
+  remove_mentions_of (self, entity);
+  _vr_object_list_emit (entity->mentions, 0, n_own, 0);
 
   g_hash_table_remove (self->entities_by_id, entity->id);
   entity->document = NULL;
   _vr_object_list_remove_index (self->entities, position);
+
+  for (guint i = 0; i < variants->len; i++)
+    g_object_thaw_notify (g_ptr_array_index (variants, i));
+  g_object_thaw_notify (G_OBJECT (entity));
 
   /* In document order, so each paragraph and version comes in one run. */
   for (guint i = 0; i < gone->len; i++)

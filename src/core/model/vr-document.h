@@ -80,7 +80,9 @@ void          vr_document_insert_entity       (VrDocument   *self,
 void          vr_document_remove_entity       (VrDocument   *self,
                                                VrEntity     *entity);
 
-/* Mentions are kept in document order (paragraph index, version, start). */
+/* Mentions are kept in document order: paragraph index, then version id,
+ * then start, then end; equal ones in the order they were added. The
+ * mention's entity and paragraph must already be in the document. */
 void          vr_document_add_mention         (VrDocument   *self,
                                                VrMention    *mention);
 void          vr_document_remove_mention      (VrDocument   *self,

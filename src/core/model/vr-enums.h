@@ -5,9 +5,11 @@
 
 G_BEGIN_DECLS
 
-/* Every enum has a fixed string form used in the file format. A value the
- * build does not know is kept by the object that read it (see the *_raw
- * getters) and written back unchanged; it shows as the *_OTHER value. */
+/* Every enum has a fixed string form used in the file format (also its
+ * GEnum nick). A value the build does not know is kept by the object that
+ * read it (see the *_raw getters) and written back unchanged; meanwhile the
+ * enum getter shows a fallback: VR_ENTITY_KIND_OTHER, VR_NAME_SYSTEM_OTHER,
+ * VR_VARIANT_STATUS_SUGGESTED, VR_PARAGRAPH_KIND_BODY, VR_VERDICT_SAME. */
 
 typedef enum
 {
