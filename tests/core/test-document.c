@@ -680,6 +680,36 @@ test_signals_see_consistent_state (Fixture       *f,
 }
 
 static void
+test_new_ids (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *fresh = vr_document_dup_new_entity_id (f->document, "Choe Chang-ik");
+  g_autofree char *taken = vr_document_dup_new_entity_id (f->document, "Yun  Gong-heum!");
+  g_autofree char *hangul = vr_document_dup_new_entity_id (f->document, "윤공흠");
+  g_autofree char *accented = vr_document_dup_new_entity_id (f->document, "Ch'oe Ch'ang-ik (Chöe)");
+  g_autofree char *first_note = vr_document_dup_new_annotation_id (f->document);
+  g_autofree char *after = NULL;
+  g_autofree char *third = NULL;
+  g_autoptr(VrEntity) again = NULL;
+  g_autoptr(VrAnnotation) note = vr_annotation_new ("n7", f->p[0], "en", 0, 3, "?");
+
+  g_assert_cmpstr (fresh, ==, "choe-chang-ik");
+  g_assert_cmpstr (taken, ==, "yun-gong-heum-2");
+  g_assert_cmpstr (hangul, ==, "entity");
+  g_assert_cmpstr (accented, ==, "ch-oe-ch-ang-ik-choe");
+
+  again = vr_entity_new (taken, VR_ENTITY_KIND_PERSON, "Yun Gong-heum");
+  vr_document_add_entity (f->document, again);
+  third = vr_document_dup_new_entity_id (f->document, "Yun Gong-heum");
+  g_assert_cmpstr (third, ==, "yun-gong-heum-3");
+
+  g_assert_cmpstr (first_note, ==, "n1");
+  vr_document_add_annotation (f->document, note);
+  after = vr_document_dup_new_annotation_id (f->document);
+  g_assert_cmpstr (after, ==, "n8");
+}
+
+static void
 test_finalize_with_outside_refs (Fixture       *f,
                                  gconstpointer  data)
 {
@@ -723,6 +753,7 @@ main (int   argc,
   ADD ("modified", test_modified);
   ADD ("variant-helpers", test_variant_helpers);
   ADD ("mentions-changed", test_mentions_changed);
+  ADD ("new-ids", test_new_ids);
   ADD ("signals-see-consistent-state", test_signals_see_consistent_state);
   ADD ("finalize-with-outside-refs", test_finalize_with_outside_refs);
   g_test_add_func ("/model/document/remove-entity-many-runs", test_remove_entity_many_runs);

@@ -1297,6 +1297,77 @@ vr_document_find_mention_at (VrDocument  *self,
   return NULL;
 }
 
+char *
+vr_document_dup_new_entity_id (VrDocument *self,
+                               const char *name)
+{
+  g_autofree char *ascii = NULL;
+  GString *slug;
+
+  g_return_val_if_fail (VR_IS_DOCUMENT (self), NULL);
+
+  ascii = g_str_to_ascii (name != NULL ? name : "", "C");
+  slug = g_string_new (NULL);
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  if (slug->len == 0)
+    g_string_append (slug, "entity");
+
+  if (g_hash_table_contains (self->entities_by_id, slug->str))
+    {
+      gsize base_len = slug->len;
+
+      for (guint n = 2; ; n++)
+        {
+          g_string_truncate (slug, base_len);
+          g_string_append_printf (slug, "-%u", n);
+          if (!g_hash_table_contains (self->entities_by_id, slug->str))
+            break;
+        }
+    }
+
+  return g_string_free (slug, FALSE);
+}
+
+char *
+vr_document_dup_new_annotation_id (VrDocument *self)
+{
+  g_autoptr(GHashTable) taken = NULL;
+  GPtrArray *annotations;
+  guint next = 1;
+
+  g_return_val_if_fail (VR_IS_DOCUMENT (self), NULL);
+
+  annotations = _vr_object_list_get_array (self->annotations);
+  taken = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      VrAnnotation *annotation = g_ptr_array_index (annotations, i);
+      const char *id = annotation->id;
+      guint64 n;
+
+      g_hash_table_add (taken, (char *) id);
+      if (id[0] == 'n' && g_ascii_string_to_unsigned (id + 1, 10, 1, G_MAXUINT - 1, &n, NULL))
+        next = MAX (next, (guint) n + 1);
+    }
+
+  for (;; next++)
+    {
+      char *id = g_strdup_printf ("n%u", next);
+
+      if (!g_hash_table_contains (taken, id))
+        return id;
+      g_free (id);
+    }
+}
+
 /* Bulk loading */
 
 void

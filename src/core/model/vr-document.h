@@ -126,4 +126,12 @@ VrMention    *vr_document_find_mention_at             (VrDocument  *self,
                                                        const char  *version_id,
                                                        guint        offset);
 
+/* Ids for new objects: an entity id made from @name ("Yun Gong-heum" →
+ * "yun-gong-heum", then "yun-gong-heum-2" if taken; "entity" when nothing
+ * of the name is ASCII), and an annotation id ("n1", "n2", …) after the
+ * highest one in use. Free with g_free. */
+char         *vr_document_dup_new_entity_id           (VrDocument  *self,
+                                                       const char  *name);
+char         *vr_document_dup_new_annotation_id       (VrDocument  *self);
+
 G_END_DECLS
