@@ -1186,7 +1186,7 @@ vr_document_add_decision (VrDocument *self,
 {
   g_return_if_fail (VR_IS_DOCUMENT (self));
   g_return_if_fail (VR_IS_DECISION (decision));
-  g_return_if_fail (_vr_object_list_find (self->decisions, decision) < 0);
+  g_return_if_fail (self->in_bulk || _vr_object_list_find (self->decisions, decision) < 0);
 
   if (self->in_bulk)
     g_ptr_array_add (_vr_object_list_get_array (self->decisions), g_object_ref (decision));
