@@ -25,6 +25,11 @@ typedef struct
   GHashTable *paragraphs;   /* id → VrParagraph */
   GHashTable *entities;     /* id → VrEntity */
   GHashTable *annotations;  /* id → TRUE */
+
+  /* The text last checked against, for runs of mentions in one paragraph. */
+  VrParagraph *last_paragraph;
+  const char  *last_version_id;
+  guint        last_n_chars;
 } Loader;
 
 static gboolean G_GNUC_PRINTF (4, 5)
@@ -765,6 +770,85 @@ failed:
   return FALSE;
 }
 
+/* The common case of a mention, without building any message: exactly the
+ * known members, of the right types, with valid references and offsets.
+ * Anything else returns FALSE and goes to load_mention(), which explains. */
+static inline gboolean
+load_mention_fast (Loader     *l,
+                   JsonNode   *node,
+                   VrMention **out)
+{
+  JsonObject *object;
+  JsonNode *entity_node, *paragraph_node, *version_node, *start_node, *end_node;
+  JsonNode *short_node, *uncertain_node;
+  guint n_known = 5;
+  gint64 start, end;
+  VrEntity *entity;
+  VrParagraph *paragraph;
+  VrVersion *version;
+  const char *version_id;
+  VrMention *mention;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  object = json_node_get_object (node);
+
+  entity_node = json_object_get_member (object, "entity");
+  paragraph_node = json_object_get_member (object, "paragraph");
+  version_node = json_object_get_member (object, "version");
+  start_node = json_object_get_member (object, "start");
+  end_node = json_object_get_member (object, "end");
+  if (entity_node == NULL || !node_is_string (entity_node) ||
+      paragraph_node == NULL || !node_is_string (paragraph_node) ||
+      version_node == NULL || !node_is_string (version_node) ||
+      start_node == NULL || !node_is_int (start_node) ||
+      end_node == NULL || !node_is_int (end_node))
+    return FALSE;
+
+  short_node = json_object_get_member (object, "short");
+  if (short_node != NULL && (n_known++, !node_is_bool (short_node)))
+    return FALSE;
+  uncertain_node = json_object_get_member (object, "uncertain");
+  if (uncertain_node != NULL && (n_known++, !node_is_bool (uncertain_node)))
+    return FALSE;
+  if (json_object_get_size (object) != n_known)
+    return FALSE;
+
+  start = json_node_get_int (start_node);
+  end = json_node_get_int (end_node);
+  if (start < 0 || end < start || end > G_MAXUINT)
+    return FALSE;
+
+  entity = g_hash_table_lookup (l->entities, json_node_get_string (entity_node));
+  paragraph = g_hash_table_lookup (l->paragraphs, json_node_get_string (paragraph_node));
+  version = g_hash_table_lookup (l->versions, json_node_get_string (version_node));
+  if (entity == NULL || paragraph == NULL || version == NULL)
+    return FALSE;
+  version_id = vr_version_get_id (version);
+
+  /* Mentions of one paragraph and version come together in saved files. */
+  if (paragraph != l->last_paragraph || version_id != l->last_version_id)
+    {
+      if (vr_paragraph_get_text (paragraph, version_id) == NULL)
+        return FALSE;
+      l->last_paragraph = paragraph;
+      l->last_version_id = version_id;
+      l->last_n_chars = vr_paragraph_get_n_chars (paragraph, version_id);
+    }
+  if ((guint) end > l->last_n_chars)
+    return FALSE;
+
+  mention = _vr_mention_new_interned (entity, paragraph, version_id,
+                                      (guint) start, (guint) end);
+  if (short_node != NULL && json_node_get_boolean (short_node))
+    vr_mention_set_short (mention, TRUE);
+  if (uncertain_node != NULL && json_node_get_boolean (uncertain_node))
+    vr_mention_set_uncertain (mention, TRUE);
+
+  *out = mention;
+  return TRUE;
+}
+
 static void
 unref_if_set (gpointer object)
 {
@@ -785,10 +869,11 @@ load_mentions (Loader     *l,
   g_ptr_array_set_size (mentions, n);
   for (guint i = n; i > 0; i--)
     {
+      JsonNode *node = json_array_get_element (array, i - 1);
       VrMention *mention = NULL;
 
-      if (!load_mention (l, json_array_get_element (array, i - 1), i - 1,
-                         &mention, error))
+      if (!load_mention_fast (l, node, &mention) &&
+          !load_mention (l, node, i - 1, &mention, error))
         return FALSE;
       g_ptr_array_index (mentions, i - 1) = mention;
       json_array_remove_element (array, i - 1);
