@@ -212,6 +212,12 @@ test_bulk_append (void)
 
   g_assert_cmpstr (log->str, ==, "0-1+2;");
   g_assert_true (peek (mentions, 0) == early);
+
+  /* A bulk that adds nothing announces nothing. */
+  g_string_truncate (log, 0);
+  _vr_document_begin_bulk (document);
+  _vr_document_end_bulk (document);
+  g_assert_cmpstr (log->str, ==, "");
   g_assert_true (peek (mentions, 1) == late);
   g_assert_cmpuint (vr_entity_get_mention_count (kim), ==, 2);
   g_assert_true (peek (vr_entity_get_mentions (kim), 0) == early);

@@ -1488,7 +1488,8 @@ _vr_document_end_bulk (VrDocument *self)
       GPtrArray *variants = _vr_object_list_get_array (entity->variants);
       guint n = _vr_object_list_get_length (entity->mentions);
 
-      if (n != old_lengths[i] || i >= self->bulk_n_entities)
+      /* Only additions happen in bulk: the same length is the same list. */
+      if (n != old_lengths[i])
         _vr_object_list_emit (entity->mentions, 0, old_lengths[i], n);
       _vr_entity_set_mention_count (entity, n);
 
@@ -1506,10 +1507,13 @@ _vr_document_end_bulk (VrDocument *self)
 
   emit_appended (self->versions, self->bulk_n_versions);
   emit_appended (self->paragraphs, self->bulk_n_paragraphs);
-  /* insert_entity may have placed entities anywhere. */
-  _vr_object_list_emit (self->entities, 0, self->bulk_n_entities,
-                        _vr_object_list_get_length (self->entities));
-  _vr_object_list_emit (self->mentions, 0, self->bulk_n_mentions, mentions->len);
+  /* insert_entity may have placed entities anywhere, and the mentions are
+   * sorted in among the old ones. */
+  if (_vr_object_list_get_length (self->entities) != self->bulk_n_entities)
+    _vr_object_list_emit (self->entities, 0, self->bulk_n_entities,
+                          _vr_object_list_get_length (self->entities));
+  if (mentions->len != self->bulk_n_mentions)
+    _vr_object_list_emit (self->mentions, 0, self->bulk_n_mentions, mentions->len);
   emit_appended (self->annotations, self->bulk_n_annotations);
   emit_appended (self->decisions, self->bulk_n_decisions);
 
