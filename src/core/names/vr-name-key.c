@@ -378,6 +378,15 @@ tokenize_cyrillic_chunk (const gunichar *s,
           i += 2;
           continue;
         }
+      if (c == 0x0432 && cyr_is_vowel (d) && d != 0x044B && d != 0x0443 && d != 0x044E &&
+          d != 0x044F && d != 0x0451)
+        {
+          /* в + vowel is one sound: ва вэ ве ви во (ㅘ ㅙ ㅚ/ㅞ ㅟ ㅝ) */
+          const char *sym = d == 0x0430 ? "WA" : d == 0x0438 ? "WI" : d == 0x043E ? "WO" : "WE";
+          push_slot (slots, SCRIPT_CYRILLIC, src, 4, sym, d == 0x0435 ? "WO" : NULL, NULL, NULL);
+          i += 2;
+          continue;
+        }
       if (c == 0x0434 && d == 0x0436)  /* дж */
         {
           push_slot (slots, SCRIPT_CYRILLIC, src, 4, "C", NULL, NULL, NULL);
@@ -1163,6 +1172,7 @@ cyrillic_as_latin (const char *src)
   static const struct { const char *cyr, *lat; } map[] = {
     { "чх", "ch'" }, { "тх", "t'" }, { "пх", "p'" }, { "кх", "k'" }, { "дж", "j" },
     { "нъ", "ng" }, { "ый", "ŭi" }, { "ой", "oe" }, { "ай", "ai" },
+    { "ва", "wa" }, { "вэ", "wae" }, { "ве", "we" }, { "ви", "wi" }, { "во", "wŏ" },
     { "к", "k" }, { "г", "g" }, { "д", "d" }, { "т", "t" }, { "п", "p" }, { "б", "b" },
     { "ч", "ch" }, { "ц", "ts" }, { "ж", "j" }, { "з", "z" }, { "с", "s" }, { "ш", "sh" },
     { "х", "h" }, { "н", "n" }, { "м", "m" }, { "л", "l" }, { "р", "r" }, { "в", "w" },
@@ -1521,7 +1531,15 @@ vr_name_explain_match (const char *a,
         add_reason (reasons, "capitalisation");
       else if (ca != NULL && cb != NULL && strcmp (ca, "LI") == 0 && strcmp (cb, "LI") == 0)
         add_reason (reasons, "Ri/Li/Yi surname");
-      else if (strcmp (ska, skb) != 0 || pa->hangul != pb->hangul)
+      else if (pa->hangul || pb->hangul)
+        ;  /* "Hangul romanized" says it */
+      else if (strcmp (ska, skb) != 0 && ca != NULL && cb != NULL && strcmp (ca, cb) == 0)
+        {
+          /* spellings of one surname that no rule derives: Park/Pak */
+          g_autofree char *r = g_strdup_printf ("surname %s/%s", pa->surname_word, pb->surname_word);
+          add_reason (reasons, r);
+        }
+      else if (pa->given->len == 0 || pb->given->len == 0)
         {
           g_autofree char *r = g_strdup_printf ("surname %s/%s", pa->surname_word, pb->surname_word);
           add_reason (reasons, r);
@@ -1539,7 +1557,8 @@ vr_name_explain_match (const char *a,
     explain_slots (pa->given, pb->given, reasons);
 
   /* spacing, hyphens and case, seen on the whole spellings */
-  if (!pa->hangul && !pb->hangul)
+  if (!pa->hangul && !pb->hangul &&
+      spelling_script (pa) == SCRIPT_LATIN && spelling_script (pb) == SCRIPT_LATIN)
     {
       g_autofree char *sa = separators_removed (a);
       g_autofree char *sb = separators_removed (b);
