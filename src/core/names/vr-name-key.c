@@ -18,6 +18,7 @@
  */
 
 #define MAX_ALTS 4
+#define MAX_SPELLING_CHARS 200
 
 typedef enum
 {
@@ -874,6 +875,10 @@ parse_spelling (const char *spelling,
   gboolean in_bracket = FALSE;
 
   *flags = 0;
+  /* a name is short; a longer "spelling" is read up to a cap, so that
+   * untrusted input cannot make the key cost grow without bound */
+  if (nfc != NULL && g_utf8_strlen (nfc, MAX_SPELLING_CHARS * 8) > MAX_SPELLING_CHARS)
+    *g_utf8_offset_to_pointer (nfc, MAX_SPELLING_CHARS) = '\0';
   if (nfc == NULL)
     {
       g_string_free (outside, TRUE);
@@ -1042,8 +1047,8 @@ name_keys (ParsedName *pn,
   expand (pn->given, 0, tier, acc, givens, VR_NAME_MAX_KEYS);
   g_string_free (acc, TRUE);
 
-  for (guint i = 0; i < code_list->len; i++)
-    for (guint j = 0; j < givens->len; j++)
+  for (guint i = 0; i < code_list->len && keys->len < VR_NAME_MAX_KEYS; i++)
+    for (guint j = 0; j < givens->len && keys->len < VR_NAME_MAX_KEYS; j++)
       {
         g_autofree char *g = given_form (g_ptr_array_index (givens, j), tier);
         add_key (set, keys, render_key (g_ptr_array_index (code_list, i), g));
@@ -1088,7 +1093,8 @@ compare_strings (gconstpointer a,
  * @tier: how tolerant the keys are
  *
  * The matching keys of a spelling: two spellings may be the same person at
- * @tier when their key sets intersect. At most %VR_NAME_MAX_KEYS keys.
+ * @tier when their key sets intersect. At most %VR_NAME_MAX_KEYS keys; only
+ * the first 200 characters of a spelling are read.
  *
  * Returns: (transfer full): sorted, distinct key strings (empty when the
  *   spelling has no letters)
