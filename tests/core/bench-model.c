@@ -254,6 +254,22 @@ main (int   argc,
     vr_document_remove_mention (document, mention);
     printf ("remove one mention: %.3f ms\n", (g_get_monotonic_time () - t) / 1e3);
 
+    /* A "Find mentions" result: many new mentions at once. */
+    {
+      g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+      VrEntity *other = vr_document_lookup_entity (document, "e2");
+
+      for (guint i = 0; i < 5000; i++)
+        {
+          g_autoptr(VrParagraph) paragraph = g_list_model_get_item (paragraphs, (i * 5) % n_paragraphs);
+
+          g_ptr_array_add (batch, _vr_mention_new_interned (other, paragraph, g_intern_string ("en"), 1, 4));
+        }
+      t = g_get_monotonic_time ();
+      vr_document_add_mentions (document, batch);
+      printf ("add 5000 mentions:  %.1f ms at once\n", (g_get_monotonic_time () - t) / 1e3);
+    }
+
     n_removed = vr_entity_get_mention_count (entity);
     t = g_get_monotonic_time ();
     vr_document_remove_entity (document, entity);

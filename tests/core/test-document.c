@@ -710,6 +710,63 @@ test_new_ids (Fixture       *f,
 }
 
 static void
+test_add_mentions (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GString) changed = g_string_new (NULL);
+  g_autofree char *all = NULL;
+  g_autofree char *kim = NULL;
+  guint kim_count_notifies = 0;
+  guint rr_count_notifies = 0;
+
+  vr_paragraph_set_text (f->p[2], "en", "Later Yun Gong-heum left. Kim Il Sung and Yun Gong-heum stayed.");
+  g_ptr_array_add (batch, vr_mention_new (f->kim, f->p[2], "en", 26, 37));   /* Kim Il Sung */
+  g_ptr_array_add (batch, vr_mention_new (f->yun, f->p[2], "en", 42, 55));   /* Yun Gong-heum */
+  g_ptr_array_add (batch, vr_mention_new (f->kim, f->p[1], "en", 14, 19));   /* "spoke" */
+  g_ptr_array_add (batch, vr_mention_new (f->yun, f->p[0], "en", 0, 13));    /* twin of an old one */
+
+  g_signal_connect (vr_document_get_mentions (f->document), "items-changed",
+                    G_CALLBACK (items_changed_cb), log);
+  g_signal_connect (vr_entity_get_mentions (f->kim), "items-changed",
+                    G_CALLBACK (items_changed_cb), log);
+  g_signal_connect (f->document, "mentions-changed", G_CALLBACK (mentions_changed_cb), changed);
+  g_signal_connect_swapped (f->kim, "notify::mention-count", G_CALLBACK (count_cb), &kim_count_notifies);
+  g_signal_connect_swapped (f->yun_rr, "notify::count", G_CALLBACK (count_cb), &rr_count_notifies);
+
+  vr_document_add_mentions (f->document, batch);
+
+  /* One change per list, from the first new position to the end. */
+  g_assert_cmpstr (log->str, ==, "1-4+8;1-0+2;");
+  g_assert_cmpstr (changed->str, ==, "p0/en;p1/en;p2/en;");
+  all = describe (vr_document_get_mentions (f->document));
+  g_assert_cmpstr (all, ==,
+                   "p0:0-13 p0:0-13 p0:18-29 p1:0-13 p1:14-19 p1:21-24 p2:6-19 p2:26-37 p2:42-55");
+  /* The old one of two equal spans stays first. */
+  g_assert_false (g_ptr_array_find (batch, mention_at (vr_document_get_mentions (f->document), 0), NULL));
+  kim = describe (vr_entity_get_mentions (f->kim));
+  g_assert_cmpstr (kim, ==, "p0:18-29 p1:14-19 p2:26-37");
+
+  g_assert_cmpuint (vr_entity_get_mention_count (f->kim), ==, 3);
+  g_assert_cmpuint (vr_entity_get_mention_count (f->yun), ==, 6);
+  g_assert_cmpuint (vr_variant_get_count (f->kim_var), ==, 2);
+  g_assert_cmpuint (vr_variant_get_count (f->yun_rr), ==, 4);
+  g_assert_cmpuint (kim_count_notifies, ==, 1);
+  g_assert_cmpuint (rr_count_notifies, ==, 1);
+  g_assert_true (vr_document_get_modified (f->document));
+
+  /* They are ordinary mentions afterwards. */
+  vr_document_remove_mention (f->document, g_ptr_array_index (batch, 1));
+  g_assert_cmpuint (vr_variant_get_count (f->yun_rr), ==, 3);
+
+  disconnect_log (f, log);
+  g_signal_handlers_disconnect_by_data (f->document, changed);
+  g_signal_handlers_disconnect_by_data (f->kim, &kim_count_notifies);
+  g_signal_handlers_disconnect_by_data (f->yun_rr, &rr_count_notifies);
+}
+
+static void
 test_finalize_with_outside_refs (Fixture       *f,
                                  gconstpointer  data)
 {
@@ -754,6 +811,7 @@ main (int   argc,
   ADD ("variant-helpers", test_variant_helpers);
   ADD ("mentions-changed", test_mentions_changed);
   ADD ("new-ids", test_new_ids);
+  ADD ("add-mentions", test_add_mentions);
   ADD ("signals-see-consistent-state", test_signals_see_consistent_state);
   ADD ("finalize-with-outside-refs", test_finalize_with_outside_refs);
   g_test_add_func ("/model/document/remove-entity-many-runs", test_remove_entity_many_runs);

@@ -1046,6 +1046,168 @@ vr_document_retarget_mention (VrDocument *self,
   g_signal_emit (self, signals[MENTIONS_CHANGED], 0, mention->paragraph, mention->version_id);
 }
 
+/* Merges the sorted @added into the sorted @array (both of mentions);
+ * returns the first position whose item changed, or G_MAXUINT. @array
+ * takes a reference on each added item when @ref is TRUE. */
+static guint
+merge_sorted (GPtrArray *array,
+              GPtrArray *added,
+              gboolean   ref)
+{
+  guint n_old = array->len;
+  guint first = G_MAXUINT;
+  guint i, j, k;
+
+  if (added->len == 0)
+    return G_MAXUINT;
+
+  g_ptr_array_set_size (array, n_old + added->len);
+
+  /* From the back, so that nothing is overwritten before it is moved. An
+   * old item equal to a new one stays before it. */
+  i = n_old;
+  j = added->len;
+  k = array->len;
+  while (j > 0)
+    {
+      VrMention *next = g_ptr_array_index (added, j - 1);
+
+      if (i > 0 && compare_mentions (&array->pdata[i - 1], &next) > 0)
+        array->pdata[--k] = array->pdata[--i];
+      else
+        {
+          array->pdata[--k] = ref ? g_object_ref (next) : next;
+          j--;
+          first = k;
+        }
+    }
+
+  return first;
+}
+
+void
+vr_document_add_mentions (VrDocument *self,
+                          GPtrArray  *mentions)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GPtrArray) frozen = NULL;
+  g_autoptr(GHashTable) per_entity = NULL;
+  GPtrArray *array;
+  guint n_old;
+  guint first;
+
+  g_return_if_fail (VR_IS_DOCUMENT (self));
+  g_return_if_fail (mentions != NULL);
+
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < mentions->len; i++)
+      {
+        VrMention *mention = g_ptr_array_index (mentions, i);
+
+        g_return_if_fail (VR_IS_MENTION (mention));
+        g_return_if_fail (!mention->in_document);
+        g_return_if_fail (mention->entity->document == self);
+        g_return_if_fail (mention->paragraph->document == self);
+        g_return_if_fail (g_hash_table_add (seen, mention));
+      }
+  }
+
+  if (self->in_bulk || mentions->len == 0)
+    {
+      for (guint i = 0; i < mentions->len; i++)
+        vr_document_add_mention (self, g_ptr_array_index (mentions, i));
+      return;
+    }
+
+  sorted = g_ptr_array_new_full (mentions->len, NULL);
+  for (guint i = 0; i < mentions->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (mentions, i));
+  g_ptr_array_sort (sorted, compare_mentions);
+
+  /* Group by entity, keeping document order, and freeze each entity and
+   * its variants until every list and count is in step. */
+  entities = g_ptr_array_new ();
+  frozen = g_ptr_array_new_with_free_func (g_object_unref);
+  per_entity = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      VrMention *mention = g_ptr_array_index (sorted, i);
+      GPtrArray *group = g_hash_table_lookup (per_entity, mention->entity);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (per_entity, mention->entity, group);
+          g_ptr_array_add (entities, mention->entity);
+
+          g_ptr_array_add (frozen, g_object_ref (mention->entity));
+          for (guint v = 0; v < _vr_object_list_get_length (mention->entity->variants); v++)
+            g_ptr_array_add (frozen, g_object_ref (_vr_object_list_peek (mention->entity->variants, v)));
+        }
+      g_ptr_array_add (group, mention);
+      mention->in_document = TRUE;
+    }
+  for (guint i = 0; i < frozen->len; i++)
+    g_object_freeze_notify (g_ptr_array_index (frozen, i));
+
+  array = _vr_object_list_get_array (self->mentions);
+  n_old = array->len;
+  first = merge_sorted (array, sorted, TRUE);
+
+  {
+    g_autofree guint *entity_first = g_new (guint, entities->len + 1);
+    g_autofree guint *entity_n_old = g_new (guint, entities->len + 1);
+
+    for (guint e = 0; e < entities->len; e++)
+      {
+        VrEntity *entity = g_ptr_array_index (entities, e);
+        GPtrArray *group = g_hash_table_lookup (per_entity, entity);
+        GPtrArray *own = _vr_object_list_get_array (entity->mentions);
+
+        entity_n_old[e] = own->len;
+        entity_first[e] = merge_sorted (own, group, FALSE);
+        _vr_entity_set_mention_count (entity, own->len);
+        for (guint i = 0; i < group->len; i++)
+          {
+            VrVariant *variant = mention_variant (g_ptr_array_index (group, i));
+
+            if (variant != NULL)
+              _vr_variant_set_count (variant, variant->count + 1);
+          }
+      }
+
+    _vr_object_list_emit (self->mentions, first, n_old - first, array->len - first);
+    for (guint e = 0; e < entities->len; e++)
+      {
+        VrEntity *entity = g_ptr_array_index (entities, e);
+        guint n = _vr_object_list_get_length (entity->mentions);
+
+        _vr_object_list_emit (entity->mentions, entity_first[e],
+                              entity_n_old[e] - entity_first[e], n - entity_first[e]);
+      }
+  }
+
+  for (guint i = frozen->len; i > 0; i--)
+    g_object_thaw_notify (g_ptr_array_index (frozen, i - 1));
+
+  _vr_document_changed (self);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      VrMention *mention = g_ptr_array_index (sorted, i);
+      VrMention *next = i + 1 < sorted->len ? g_ptr_array_index (sorted, i + 1) : NULL;
+
+      if (next == NULL ||
+          next->paragraph != mention->paragraph ||
+          next->version_id != mention->version_id)
+        g_signal_emit (self, signals[MENTIONS_CHANGED], 0,
+                       mention->paragraph, mention->version_id);
+    }
+}
+
 GPtrArray *
 vr_document_get_paragraph_mentions (VrDocument  *self,
                                     VrParagraph *paragraph,

@@ -85,6 +85,10 @@ void          vr_document_remove_entity       (VrDocument   *self,
  * mention's entity and paragraph must already be in the document. */
 void          vr_document_add_mention         (VrDocument   *self,
                                                VrMention    *mention);
+/* Adds many mentions at once (a "Find mentions" result): one merge, one
+ * items-changed per list, O(n + k log k) instead of k insertions. */
+void          vr_document_add_mentions        (VrDocument   *self,
+                                               GPtrArray    *mentions);
 void          vr_document_remove_mention      (VrDocument   *self,
                                                VrMention    *mention);
 void          vr_document_retarget_mention    (VrDocument   *self,
