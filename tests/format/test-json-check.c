@@ -171,6 +171,49 @@ test_many_keys (void)
 }
 
 static void
+test_layout (void)
+{
+  const char *doc = "{\"a\": [[1]], \"mentions\": [{\"x\": [2, 3]}, {}, {\"y\": 1}], "
+                    "\"b\": [[4], [5]]}";
+  const char *empty = "{\"mentions\": [], \"b\": [[4], [5]]}";
+  const char *nested = "{\"x\": {\"mentions\": [1, 2, 3]}}";
+  g_autoptr(GError) error = NULL;
+  VrJsonLayout layout;
+
+  /* The split element is the first at or past the target. */
+  _vr_json_check_layout (doc, strlen (doc), "doc.json", VR_LOADER_MAX_DEPTH,
+                         strstr (doc, "{},") - doc, &layout, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (layout.mentions_open, ==, strstr (doc, "[{") - doc);
+  g_assert_cmpuint (layout.mentions_close, ==, strstr (doc, "}], ") + 1 - doc);
+  g_assert_cmpuint (layout.split_element, ==, strstr (doc, "{},") - doc);
+  g_assert_cmpuint (layout.split_comma, ==, strstr (doc, ", {},") - doc);
+
+  _vr_json_check_layout (doc, strlen (doc), "doc.json", VR_LOADER_MAX_DEPTH,
+                         strstr (doc, "{},") - doc + 1, &layout, NULL, &error);
+  g_assert_cmpuint (layout.split_element, ==, strstr (doc, "{\"y\"") - doc);
+
+  /* Past the last element: no split. */
+  _vr_json_check_layout (doc, strlen (doc), "doc.json", VR_LOADER_MAX_DEPTH,
+                         strstr (doc, "\"b\"") - doc, &layout, NULL, &error);
+  g_assert_cmpuint (layout.split_comma, ==, 0);
+
+  /* Later arrays at the same depth are not taken for mentions. */
+  _vr_json_check_layout (empty, strlen (empty), "doc.json", VR_LOADER_MAX_DEPTH,
+                         0, &layout, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (layout.mentions_close, ==, strstr (empty, "]") - empty);
+  g_assert_cmpuint (layout.split_comma, ==, 0);
+
+  /* Only the top-level "mentions" counts. */
+  _vr_json_check_layout (nested, strlen (nested), "doc.json", VR_LOADER_MAX_DEPTH,
+                         0, &layout, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (layout.mentions_open, ==, 0);
+  g_assert_cmpuint (layout.split_comma, ==, 0);
+}
+
+static void
 test_line_col (void)
 {
   const char *text = "ab\ncdé\n윤x";
@@ -198,6 +241,7 @@ main (int    argc,
   g_test_add_func ("/format/json-check/deep", test_deep_nesting);
   g_test_add_func ("/format/json-check/many-keys", test_many_keys);
   g_test_add_func ("/format/json-check/line-col", test_line_col);
+  g_test_add_func ("/format/json-check/layout", test_layout);
 
   return g_test_run ();
 }

@@ -481,6 +481,84 @@ test_load_async (void)
   g_assert_cmpuint (g_list_model_get_n_items (vr_document_get_mentions (doc)), ==, 3);
 }
 
+/* A big document is parsed in two halves at once; the halves must come
+ * together in order, and errors in the second half name the right index. */
+static GString *
+big_document (guint n_mentions)
+{
+  GString *s = g_string_new ("{\"variorum\": 1, \"versions\": [{\"id\": \"en\"}], "
+                             "\"paragraphs\": [{\"id\": \"p1\", \"text\": {\"en\": \"");
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (s, "Yun Gong-heum ");
+  g_string_append (s, "\"}}], \"entities\": [{\"id\": \"yun\", \"variants\": []}], "
+                      "\"mentions\": [\n");
+  for (guint i = 0; i < n_mentions; i++)
+    g_string_append_printf (s, "  {\"entity\": \"yun\", \"paragraph\": \"p1\", "
+                            "\"version\": \"en\", \"start\": %u, \"end\": %u, "
+                            "\"padding\": \"%s\"}%s\n", (i % 100) * 14, (i % 100) * 14 + 3,
+                            "................................................................",
+                            i + 1 < n_mentions ? "," : "");
+  g_string_append (s, "], \"decisions\": [[], [1]], \"after\": [1, 2]}\n");
+  return s;
+}
+
+static void
+test_big_document_halves (void)
+{
+  const guint n = 40000;
+  g_autoptr(GString) text = big_document (n);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VrDocument) doc = NULL;
+  GListModel *mentions;
+  char *bad;
+
+  g_assert_cmpuint (text->len, >, 4 * 1024 * 1024);
+
+  /* decisions holds arrays, not objects: an error after the mentions. */
+  bytes = g_bytes_new (text->str, text->len);
+  doc = vr_document_load_bytes (bytes, "big.json", &error);
+  g_assert_null (doc);
+  g_assert_error (error, VR_ERROR, VR_ERROR_TYPE);
+  g_assert_true (g_str_has_prefix (error->message, "big.json: /decisions/0: "));
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bad = strstr (text->str, "\"decisions\": [[], [1]]");
+  memcpy (strchr (bad, '['), "[]       ", strlen ("[[], [1]]"));
+  bytes = g_bytes_new (text->str, text->len);
+  doc = vr_document_load_bytes (bytes, "big.json", &error);
+  g_assert_no_error (error);
+  mentions = vr_document_get_mentions (doc);
+  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, n);
+  for (guint i = 0; i < n; i += 997)
+    {
+      g_autoptr(VrMention) mention = g_list_model_get_item (mentions, i);
+      g_autofree char *surface = vr_mention_dup_text (mention);
+
+      g_assert_cmpstr (surface, ==, "Yun");
+    }
+  {
+    g_autoptr(VrEntity) entity = g_list_model_get_item (vr_document_get_entities (doc), 0);
+
+    g_assert_cmpuint (vr_entity_get_mention_count (entity), ==, n);
+  }
+  g_clear_object (&doc);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* A bad mention late in the array, in the second half. */
+  bad = g_strrstr (text->str, "\"start\": 1386");
+  memcpy (bad, "\"start\": 9999", strlen ("\"start\": 9999"));
+  bytes = g_bytes_new (text->str, text->len);
+  doc = vr_document_load_bytes (bytes, "big.json", &error);
+  g_assert_null (doc);
+  g_assert_error (error, VR_ERROR, VR_ERROR_RANGE);
+  g_assert_cmpstr (error->message, ==,
+                   "big.json: /mentions/39999/end: found end 1389 before start 9999; "
+                   "expected end at or after start");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -492,6 +570,7 @@ main (int    argc,
   g_test_add_func ("/format/loader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/format/loader/good", test_good_document);
   g_test_add_func ("/format/loader/async", test_load_async);
+  g_test_add_func ("/format/loader/big-document-halves", test_big_document_halves);
   g_test_add_func ("/format/writer/unknown-keys-kept", test_unknown_keys_kept);
   g_test_add_func ("/format/writer/second-save-identical", test_second_save_identical);
   g_test_add_func ("/format/writer/escapes", test_writer_escapes);

@@ -621,11 +621,29 @@ _vr_json_check (const char  *data,
                 gsize       *out_skip,
                 GError     **error)
 {
+  return _vr_json_check_layout (data, length, display_name, max_depth, G_MAXSIZE,
+                                NULL, out_skip, error);
+}
+
+gboolean
+_vr_json_check_layout (const char    *data,
+                       gsize          length,
+                       const char    *display_name,
+                       guint          max_depth,
+                       gsize          split_target,
+                       VrJsonLayout  *layout,
+                       gsize         *out_skip,
+                       GError       **error)
+{
   Checker c = { 0, };
   const guchar *p;
   const guchar *end;
+  const guchar *base = (const guchar *) data;
   gboolean after_comma = FALSE;
   gboolean ok = FALSE;
+  gboolean mentions_key = FALSE;
+  guint mentions_depth = 0;
+  VrJsonLayout found = { 0, };
   gsize skip = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -659,6 +677,15 @@ value:
       fail_found (&c, p, error, "a value");
       goto out;
     }
+  if (G_UNLIKELY (mentions_key))
+    {
+      mentions_key = FALSE;
+      if (*p == '[')
+        {
+          found.mentions_open = p - base;
+          mentions_depth = c.depth + 1;
+        }
+    }
   switch (*p)
     {
     case '{':
@@ -691,6 +718,11 @@ value:
         }
       if (p < end && *p == ']')
         {
+          if (G_UNLIKELY (c.depth == mentions_depth))
+            {
+              found.mentions_close = p - base;
+              mentions_depth = 0;
+            }
           p++;
           c.depth--;
           goto after_value;
@@ -758,6 +790,8 @@ key:
         g_free (dup);
         goto out;
       }
+    if (c.depth == 1 && p - open == 10 && memcmp (open, "\"mentions\"", 10) == 0)
+      mentions_key = TRUE;
   }
   SKIP_WS (p, end);
   if (p >= end || *p != ':')
@@ -798,9 +832,17 @@ after_value:
     }
   if (*p == ',')
     {
+      const guchar *comma = p;
+
       p++;
       SKIP_WS (p, end);
       after_comma = TRUE;
+      if (G_UNLIKELY (c.depth == mentions_depth) && found.split_comma == 0 &&
+          (gsize) (p - base) >= split_target)
+        {
+          found.split_comma = comma - base;
+          found.split_element = p - base;
+        }
       if (p >= end)
         {
           fail_found (&c, p, error, "a value");
@@ -824,6 +866,11 @@ after_value:
       fail_found (&c, p, error, "“,” or “]”");
       goto out;
     }
+  else if (G_UNLIKELY (c.depth == mentions_depth))
+    {
+      found.mentions_close = p - base;
+      mentions_depth = 0;
+    }
   p++;
   c.depth--;
   goto after_value;
@@ -842,6 +889,13 @@ out:
 
   if (ok && out_skip != NULL)
     *out_skip = skip;
+  if (ok && layout != NULL)
+    {
+      /* A split needs both ends of the array. */
+      if (found.mentions_close == 0)
+        found.split_comma = found.split_element = 0;
+      *layout = found;
+    }
 
   return ok;
 }

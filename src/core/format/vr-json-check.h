@@ -22,6 +22,29 @@ gboolean _vr_json_check             (const char  *data,
                                      gsize       *out_skip,
                                      GError     **error);
 
+/* Where the top-level "mentions" array lies, so that the loader can parse
+ * it in two halves at once. Offsets are from the start of the data; 0
+ * means not found. */
+typedef struct
+{
+  gsize mentions_open;   /* its "[" */
+  gsize mentions_close;  /* its "]" */
+  gsize split_comma;     /* the "," before the first element at or past the split target */
+  gsize split_element;   /* that element's first byte */
+} VrJsonLayout;
+
+/* _vr_json_check(), also filling @layout: the split element is the first
+ * element of the top-level "mentions" array that starts at or past byte
+ * @split_target. */
+gboolean _vr_json_check_layout      (const char   *data,
+                                     gsize         length,
+                                     const char   *display_name,
+                                     guint         max_depth,
+                                     gsize         split_target,
+                                     VrJsonLayout *layout,
+                                     gsize        *out_skip,
+                                     GError      **error);
+
 /* 1-based line and column (in characters) of byte @offset in @data. */
 void     _vr_json_offset_to_line_col (const char *data,
                                       gsize       offset,

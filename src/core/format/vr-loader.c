@@ -26,6 +26,9 @@ typedef struct
   GHashTable *entities;     /* id → VrEntity */
   GHashTable *annotations;  /* id → TRUE */
 
+  /* The second half of /mentions when it was parsed apart, else NULL. */
+  JsonArray   *mentions_tail;
+
   /* The text last checked against, for runs of mentions in one paragraph. */
   VrParagraph *last_paragraph;
   const char  *last_version_id;
@@ -858,25 +861,30 @@ unref_if_set (gpointer object)
 
 static gboolean
 load_mentions (Loader     *l,
-               JsonArray  *array,
+               JsonArray  *head,
                GError    **error)
 {
-  guint n = json_array_get_length (array);
+  guint n_head = json_array_get_length (head);
+  guint n_tail = l->mentions_tail ? json_array_get_length (l->mentions_tail) : 0;
+  guint n = n_head + n_tail;
   g_autoptr(GPtrArray) mentions = g_ptr_array_new_full (n, unref_if_set);
 
-  /* Converted from the end so that each element can be dropped from the
-   * array in O(1) as soon as it is converted; added in file order below. */
+  /* Converted from the end so that each element can be dropped from its
+   * array in O(1) as soon as it is converted; added in file order below.
+   * The tail, when the array was parsed in two halves, follows the head. */
   g_ptr_array_set_size (mentions, n);
   for (guint i = n; i > 0; i--)
     {
-      JsonNode *node = json_array_get_element (array, i - 1);
+      JsonArray *array = i > n_head ? l->mentions_tail : head;
+      guint index = i > n_head ? i - 1 - n_head : i - 1;
+      JsonNode *node = json_array_get_element (array, index);
       VrMention *mention = NULL;
 
       if (!load_mention_fast (l, node, &mention) &&
           !load_mention (l, node, i - 1, &mention, error))
         return FALSE;
       g_ptr_array_index (mentions, i - 1) = mention;
-      json_array_remove_element (array, i - 1);
+      json_array_remove_element (array, index);
     }
 
   for (guint i = 0; i < n; i++)
@@ -1330,16 +1338,72 @@ load_document (Loader      *l,
   return TRUE;
 }
 
+/* Big files are parsed in two halves at once, on two threads: json-glib
+ * is by far the slowest step, and machines have two cores or more. */
+#define SPLIT_MIN_SIZE (4 * 1024 * 1024)
+
+typedef struct
+{
+  char     *data;
+  gsize     length;
+  JsonNode *root;
+  GError   *error;
+} ParseJob;
+
+static void
+parse_job_run (ParseJob *job)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (json_parser_load_from_data (parser, job->data, job->length, &job->error))
+    job->root = json_parser_steal_root (parser);
+}
+
+static gpointer
+parse_job_thread (gpointer data)
+{
+  parse_job_run (data);
+  return NULL;
+}
+
+/* Splits the document at a mention: the head is the document with /mentions
+ * cut short before @layout's split element, the tail is an array of the
+ * remaining mentions. Both are copies, so @data can be freed. */
+static void
+split_document (const char         *data,
+                gsize               length,
+                gsize               skip,
+                const VrJsonLayout *layout,
+                ParseJob           *head,
+                ParseJob           *tail)
+{
+  gsize before = layout->split_comma - skip;
+  gsize after = length - (layout->mentions_close + 1);
+  gsize rest = layout->mentions_close + 1 - layout->split_element;
+
+  head->length = before + 1 + after;
+  head->data = g_malloc (head->length);
+  memcpy (head->data, data + skip, before);
+  head->data[before] = ']';
+  memcpy (head->data + before + 1, data + layout->mentions_close + 1, after);
+
+  tail->length = 1 + rest;
+  tail->data = g_malloc (tail->length);
+  tail->data[0] = '[';
+  memcpy (tail->data + 1, data + layout->split_element, rest);
+}
+
 /* Takes @bytes. */
 static VrDocument *
 load_bytes_take (GBytes      *bytes,
                  const char  *display_name,
                  GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
   g_autoptr(VrDocument) doc = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) tail_root = NULL;
+  ParseJob head = { 0, }, tail = { 0, };
+  VrJsonLayout layout = { 0, };
   Loader l = { display_name, };
   const char *data;
   gsize length;
@@ -1358,33 +1422,55 @@ load_bytes_take (GBytes      *bytes,
       return NULL;
     }
 
-  if (!_vr_json_check (data, length, display_name, VR_LOADER_MAX_DEPTH,
-                       &skip, error))
+  if (!_vr_json_check_layout (data, length, display_name, VR_LOADER_MAX_DEPTH,
+                              length >= SPLIT_MIN_SIZE ? length / 2 : G_MAXSIZE,
+                              &layout, &skip, error))
     {
       g_bytes_unref (bytes);
       return NULL;
     }
 
-  parser = json_parser_new ();
-  ok = json_parser_load_from_data (parser, data + skip, length - skip, &parse_error);
-  /* The tree holds copies of everything; the bytes are no longer needed. */
-  g_bytes_unref (bytes);
-  if (!ok)
+  if (layout.split_comma != 0)
+    {
+      GThread *thread;
+
+      split_document (data, length, skip, &layout, &head, &tail);
+      g_bytes_unref (bytes);
+      thread = g_thread_new ("vr-loader", parse_job_thread, &tail);
+      parse_job_run (&head);
+      g_thread_join (thread);
+      g_free (head.data);
+      g_free (tail.data);
+    }
+  else
+    {
+      head.data = (char *) data + skip;
+      head.length = length - skip;
+      parse_job_run (&head);
+      /* The tree holds copies of everything; the bytes are no longer needed. */
+      g_bytes_unref (bytes);
+    }
+
+  root = head.root;
+  tail_root = tail.root;
+  if (head.error != NULL || tail.error != NULL)
     {
       /* The check above should have refused anything json-glib refuses. */
       g_set_error (error, VR_ERROR, VR_ERROR_SYNTAX,
                    "%s: the file could not be parsed (%s); expected strict JSON",
-                   display_name, parse_error->message);
+                   display_name, (head.error ? head.error : tail.error)->message);
+      g_clear_error (&head.error);
+      g_clear_error (&tail.error);
       return NULL;
     }
-  root = json_parser_steal_root (parser);
-  g_clear_object (&parser);
   if (root == NULL)
     {
       g_set_error (error, VR_ERROR, VR_ERROR_EMPTY,
                    "%s: the file is empty; expected a JSON object", display_name);
       return NULL;
     }
+  if (tail_root != NULL)
+    l.mentions_tail = json_node_get_array (tail_root);
 
   doc = vr_document_new ();
   l.doc = doc;
