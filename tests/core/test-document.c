@@ -231,6 +231,13 @@ test_paragraph_mentions (Fixture       *f,
   g_assert_true (vr_mention_get_entity (vr_document_find_mention_at (f->document, f->p[0], "en", 20)) == f->kim);
   g_assert_null (vr_document_find_mention_at (f->document, f->p[0], "en", 14));
   g_assert_null (vr_document_find_mention_at (f->document, f->p[0], "en", 29));
+
+  /* Exact spans. */
+  g_assert_true (vr_mention_get_entity (vr_document_lookup_mention (f->document, f->p[1], "en", 21, 24)) == f->yun);
+  g_assert_true (vr_mention_get_entity (vr_document_lookup_mention (f->document, f->p[0], "en", 18, 29)) == f->kim);
+  g_assert_null (vr_document_lookup_mention (f->document, f->p[0], "en", 18, 28));
+  g_assert_null (vr_document_lookup_mention (f->document, f->p[0], "ru", 18, 29));
+  g_assert_null (vr_document_lookup_mention (f->document, stray, "en", 0, 3));
 }
 
 static void

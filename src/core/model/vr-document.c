@@ -1530,6 +1530,37 @@ vr_document_dup_new_annotation_id (VrDocument *self)
     }
 }
 
+VrMention *
+vr_document_lookup_mention (VrDocument  *self,
+                            VrParagraph *paragraph,
+                            const char  *version_id,
+                            guint        start,
+                            guint        end)
+{
+  GPtrArray *array;
+  MentionKey key;
+  guint position;
+
+  g_return_val_if_fail (VR_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (VR_IS_PARAGRAPH (paragraph), NULL);
+  g_return_val_if_fail (version_id != NULL, NULL);
+
+  if (paragraph->document != self)
+    return NULL;
+
+  array = _vr_object_list_get_array (self->mentions);
+  key.paragraph = paragraph->index;
+  key.version = version_id;
+  key.start = start;
+  key.end = end;
+  position = bound (array, &key, TRUE);
+
+  if (position < array->len && compare_key (&key, g_ptr_array_index (array, position)) == 0)
+    return g_ptr_array_index (array, position);
+
+  return NULL;
+}
+
 /* Bulk loading */
 
 void

@@ -130,6 +130,14 @@ VrMention    *vr_document_find_mention_at             (VrDocument  *self,
                                                        const char  *version_id,
                                                        guint        offset);
 
+/* The first mention with exactly this span, or NULL; O(log n). For finding
+ * mentions without adding one twice. */
+VrMention    *vr_document_lookup_mention              (VrDocument  *self,
+                                                       VrParagraph *paragraph,
+                                                       const char  *version_id,
+                                                       guint        start,
+                                                       guint        end);
+
 /* Ids for new objects: an entity id made from @name ("Yun Gong-heum" →
  * "yun-gong-heum", then "yun-gong-heum-2" if taken; "entity" when nothing
  * of the name is ASCII), and an annotation id ("n1", "n2", …) after the
