@@ -447,6 +447,16 @@ vr_window_init (VrWindow *self)
                            G_CALLBACK (on_reader_view_toast_cb),
                            self, G_CONNECT_SWAPPED);
 
+  /* The focusable part of a GtkMenuButton is an inner toggle that GTK 4.8
+   * leaves unnamed, whatever the menu button itself is called. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->menu_button));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"),
+                                      -1);
+
   gtk_widget_set_visible (self->panel_buttons, FALSE);
   gtk_widget_set_visible (self->search_button, FALSE);
 
