@@ -74,6 +74,8 @@ static const Fixture fixtures[] = {
   { "content-metadata-authors-string.json", VR_ERROR_TYPE, ": /metadata/authors: " },
   { "content-decision-missing-verdict.json", VR_ERROR_MISSING, ": /decisions/0/verdict: " },
   { "content-empty-id.json", VR_ERROR_VALUE, ": /paragraphs/0/id: " },
+  { "content-empty-versions.json", VR_ERROR_VALUE, ": /versions: " },
+  { "content-empty-paragraphs.json", VR_ERROR_VALUE, ": /paragraphs: " },
 };
 
 static char *
@@ -186,6 +188,22 @@ test_good_document (void)
   mention = g_list_model_get_item (vr_document_get_mentions (doc), 1);
   text = vr_mention_dup_text (mention);
   g_assert_cmpstr (text, ==, "Юн Кон Хым");
+}
+
+/* An absent version means the first; saving writes it out. */
+static void
+test_default_version (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VrDocument) doc = load_fixture ("good-no-version.json", &error);
+  g_autoptr(VrMention) mention = NULL;
+  g_autoptr(VrAnnotation) annotation = NULL;
+
+  g_assert_no_error (error);
+  mention = g_list_model_get_item (vr_document_get_mentions (doc), 0);
+  g_assert_cmpstr (vr_mention_get_version_id (mention), ==, "en");
+  annotation = g_list_model_get_item (vr_document_get_annotations (doc), 0);
+  g_assert_cmpstr (vr_annotation_get_version_id (annotation), ==, "en");
 }
 
 static GBytes *
@@ -570,6 +588,7 @@ main (int    argc,
   g_test_add_func ("/format/loader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/format/loader/good", test_good_document);
   g_test_add_func ("/format/loader/async", test_load_async);
+  g_test_add_func ("/format/loader/default-version", test_default_version);
   g_test_add_func ("/format/loader/big-document-halves", test_big_document_halves);
   g_test_add_func ("/format/writer/unknown-keys-kept", test_unknown_keys_kept);
   g_test_add_func ("/format/writer/second-save-identical", test_second_save_identical);

@@ -634,11 +634,16 @@ check_anchor (Loader       *l,
                  "%s/paragraph: found the unknown paragraph “%s”; "
                  "expected one of the ids in /paragraphs", base, paragraph_id);
 
-  version = g_hash_table_lookup (l->versions, version_id);
+  /* An absent version means the first one. */
+  if (version_id == NULL)
+    version = vr_document_get_default_version (l->doc);
+  else
+    version = g_hash_table_lookup (l->versions, version_id);
   if (version == NULL)
     return fail (l, error, VR_ERROR_REFERENCE,
                  "%s/version: found the unknown version “%s”; "
-                 "expected one of the ids in /versions", base, version_id);
+                 "expected one of the ids in /versions", base,
+                 version_id != NULL ? version_id : "");
 
   if (vr_paragraph_get_text (paragraph, vr_version_get_id (version)) == NULL)
     return fail (l, error, VR_ERROR_REFERENCE,
@@ -725,11 +730,6 @@ load_mention (Loader     *l,
       fail_missing (l, error, base, "paragraph", "the id of a paragraph (a string)");
       goto failed;
     }
-  if (version_id == NULL)
-    {
-      fail_missing (l, error, base, "version", "the id of a version (a string)");
-      goto failed;
-    }
   if (!have_start)
     {
       fail_missing (l, error, base, "start", "a character offset");
@@ -784,7 +784,7 @@ load_mention_fast (Loader     *l,
   JsonObject *object;
   JsonNode *entity_node, *paragraph_node, *version_node, *start_node, *end_node;
   JsonNode *short_node, *uncertain_node;
-  guint n_known = 5;
+  guint n_known = 4;
   gint64 start, end;
   VrEntity *entity;
   VrParagraph *paragraph;
@@ -803,11 +803,13 @@ load_mention_fast (Loader     *l,
   end_node = json_object_get_member (object, "end");
   if (entity_node == NULL || !node_is_string (entity_node) ||
       paragraph_node == NULL || !node_is_string (paragraph_node) ||
-      version_node == NULL || !node_is_string (version_node) ||
+      (version_node != NULL && !node_is_string (version_node)) ||
       start_node == NULL || !node_is_int (start_node) ||
       end_node == NULL || !node_is_int (end_node))
     return FALSE;
 
+  if (version_node != NULL)
+    n_known++;
   short_node = json_object_get_member (object, "short");
   if (short_node != NULL && (n_known++, !node_is_bool (short_node)))
     return FALSE;
@@ -824,7 +826,10 @@ load_mention_fast (Loader     *l,
 
   entity = g_hash_table_lookup (l->entities, json_node_get_string (entity_node));
   paragraph = g_hash_table_lookup (l->paragraphs, json_node_get_string (paragraph_node));
-  version = g_hash_table_lookup (l->versions, json_node_get_string (version_node));
+  if (version_node != NULL)
+    version = g_hash_table_lookup (l->versions, json_node_get_string (version_node));
+  else
+    version = vr_document_get_default_version (l->doc);
   if (entity == NULL || paragraph == NULL || version == NULL)
     return FALSE;
   version_id = vr_version_get_id (version);
@@ -947,8 +952,6 @@ load_annotation (Loader    *l,
     return fail_missing (l, error, base, "start", "a character offset");
   if (!have_end)
     return fail_missing (l, error, base, "end", "a character offset");
-  if (version_id == NULL)
-    return fail_missing (l, error, base, "version", "the id of a version (a string)");
   if (id != NULL && !check_id (l, base, id, error))
     return FALSE;
   if (id != NULL && g_hash_table_contains (l->annotations, id))
@@ -1242,6 +1245,9 @@ load_array (Loader          *l,
     return fail_type (l, error, pointer, node, "an array");
   if (!get_array (l, node, pointer, &array, error))
     return FALSE;
+  if (required && json_array_get_length (array) == 0)
+    return fail (l, error, VR_ERROR_VALUE, "%s: found an empty array; expected %s",
+                 pointer, expected);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     if (!func (l, json_array_get_element (array, i), i, error))
@@ -1308,10 +1314,10 @@ load_document (Loader      *l,
     return FALSE;
 
   if (!load_array (l, versions, "/versions", TRUE,
-                   "an array of versions",
+                   "an array of versions (at least one)",
                    load_version, error))
     return FALSE;
-  if (!load_array (l, paragraphs, "/paragraphs", TRUE, "an array of paragraphs",
+  if (!load_array (l, paragraphs, "/paragraphs", TRUE, "an array of paragraphs (at least one)",
                    load_paragraph, error))
     return FALSE;
   if (!load_array (l, entities, "/entities", FALSE, NULL, load_entity, error))
