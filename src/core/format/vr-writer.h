@@ -6,8 +6,26 @@
 
 G_BEGIN_DECLS
 
-/* The document as canonical JSON (UTF-8, 2-space indent, trailing newline),
- * every key the loader did not know written back where it was read. */
+/* The document as canonical JSON: UTF-8 (non-ASCII unescaped), 2-space
+ * indent, one member per line except that each metadata field, variant,
+ * mention and decision is one line, and a trailing newline. Keys come in
+ * this order, absent optional ones left out, then the keys the loader did
+ * not know, in the order they were read:
+ *   top level   variorum id metadata versions paragraphs entities mentions
+ *               annotations decisions
+ *   metadata    title date summary repository archive archive_location
+ *               translator original_language classification authors
+ *               recipients fields
+ *   field       label value
+ *   version     id language label translator
+ *   paragraph   id kind text (by version, in the order the texts were set)
+ *   entity      id kind name hangul hanja cyrillic description variants
+ *   variant     form system status note
+ *   mention     entity paragraph version start end short uncertain
+ *   annotation  id paragraph version start end note created
+ *   decision    a b verdict
+ * Mentions are written in document order. Loading the result and
+ * serializing again gives the same bytes. */
 GBytes   *vr_document_serialize        (VrDocument           *self);
 
 /* Writes atomically: a temporary file in the same folder, fsync, then rename
