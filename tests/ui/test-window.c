@@ -74,13 +74,41 @@ close_window (VrWindow *window)
   flush_events ();
 }
 
+static GtkWidget *
+find_spinner (GtkWidget *widget)
+{
+  if (GTK_IS_SPINNER (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_spinner (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 open_and_wait (VrWindow *window,
                GFile    *file)
 {
+  GtkWidget *spinner;
+
   vr_window_open_file (window, file);
   g_assert_true (vr_window_get_loading (window));
+
+  /* Loading runs in a thread and shows that it does. */
+  spinner = find_spinner (_vr_window_get_header_bar (window));
+  g_assert_nonnull (spinner);
+  g_assert_true (gtk_widget_get_visible (spinner));
+
   iterate_until (not_loading, window);
+  g_assert_false (gtk_widget_get_visible (spinner));
 }
 
 /* The message dialog shown for @window, or NULL. */
