@@ -211,7 +211,7 @@ create_form_row (gpointer item,
                  gpointer user_data)
 {
   VrVariant *variant = item;
-  GtkWidget *row, *box, *form, *system, *count;
+  GtkWidget *row, *box, *text_box, *form, *system, *count;
   g_autofree char *count_text = NULL;
   g_autofree char *accessible = NULL;
   const char *system_label = vr_name_system_get_label (vr_variant_get_system (variant));
@@ -225,13 +225,19 @@ create_form_row (gpointer item,
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
 
+  /* The spelling over its romanization system, like a row's title and
+   * subtitle, so that neither has to wrap in a narrow sidebar. */
+  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (text_box, TRUE);
+
   form = gtk_label_new (NULL);
   gtk_label_set_text (GTK_LABEL (form), vr_variant_get_form (variant));
   gtk_label_set_xalign (GTK_LABEL (form), 0.0);
   gtk_label_set_wrap (GTK_LABEL (form), TRUE);
-  gtk_widget_set_hexpand (form, TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (form), PANGO_WRAP_WORD_CHAR);
 
   system = gtk_label_new (system_label);
+  gtk_label_set_xalign (GTK_LABEL (system), 0.0);
   gtk_widget_add_css_class (system, "dim-label");
   gtk_widget_add_css_class (system, "caption");
 
@@ -239,8 +245,9 @@ create_form_row (gpointer item,
   count = gtk_label_new (count_text);
   gtk_widget_add_css_class (count, "numeric");
 
-  gtk_box_append (GTK_BOX (box), form);
-  gtk_box_append (GTK_BOX (box), system);
+  gtk_box_append (GTK_BOX (text_box), form);
+  gtk_box_append (GTK_BOX (text_box), system);
+  gtk_box_append (GTK_BOX (box), text_box);
   gtk_box_append (GTK_BOX (box), count);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 

@@ -27,6 +27,7 @@ struct _VrReaderView
   gboolean            show_details;
   gboolean            show_spellings;
   gboolean            selecting;
+  gboolean            side_sized;
 
   GtkPaned           *outer_paned;
   GtkPaned           *inner_paned;
@@ -397,6 +398,43 @@ update_side_box (VrReaderView *self)
     adw_view_stack_set_visible_child_name (self->side_stack, "spellings");
 }
 
+/* The side panels get about a third of the first width the view is given:
+ * the spellings table needs room, and the text keeps its line length. */
+static void
+vr_reader_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  VrReaderView *self = VR_READER_VIEW (widget);
+
+  if (!self->side_sized && width > 0)
+    {
+      int sidebar = self->show_entities ? gtk_paned_get_position (self->outer_paned) : 0;
+      int side = CLAMP (width * 36 / 100, 440, 620);
+
+      self->side_sized = TRUE;
+      gtk_paned_set_position (self->inner_paned, MAX (320, width - sidebar - side));
+    }
+
+  gtk_widget_allocate (GTK_WIDGET (self->outer_paned), width, height, baseline, NULL);
+}
+
+static void
+vr_reader_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  VrReaderView *self = VR_READER_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->outer_paned), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
 static void
 vr_reader_view_dispose (GObject *object)
 {
@@ -501,6 +539,8 @@ vr_reader_view_class_init (VrReaderViewClass *klass)
   object_class->finalize = vr_reader_view_finalize;
   object_class->get_property = vr_reader_view_get_property;
   object_class->set_property = vr_reader_view_set_property;
+  widget_class->measure = vr_reader_view_measure;
+  widget_class->size_allocate = vr_reader_view_size_allocate;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -588,7 +628,6 @@ vr_reader_view_class_init (VrReaderViewClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                 copy_citation_shortcut_cb, NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "readerview");
 }
 

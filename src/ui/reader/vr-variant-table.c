@@ -63,6 +63,27 @@ column_title (VrVariantColumn column)
     }
 }
 
+/* Short forms that fit a table column; the full label is the tooltip. */
+static const char *
+system_short_label (VrNameSystem system)
+{
+  switch (system)
+    {
+    /* Translators: abbreviation of Revised Romanization */
+    case VR_NAME_SYSTEM_RR: return C_("romanization", "RR");
+    /* Translators: abbreviation of McCune–Reischauer */
+    case VR_NAME_SYSTEM_MR: return C_("romanization", "MR");
+    /* Translators: North Korean practice, abbreviated */
+    case VR_NAME_SYSTEM_DPRK: return C_("romanization", "DPRK");
+    /* Translators: back-transliterated from Russian, abbreviated */
+    case VR_NAME_SYSTEM_RUSSIAN: return C_("romanization", "Russian");
+    /* Translators: a translator's bracketed gloss, abbreviated */
+    case VR_NAME_SYSTEM_TRANSLATOR: return C_("romanization", "Gloss");
+    case VR_NAME_SYSTEM_OTHER:
+    default: return C_("romanization", "Other");
+    }
+}
+
 static void
 ensure_first_paragraphs (VrVariantTable *self)
 {
@@ -127,7 +148,7 @@ vr_variant_table_dup_cell_text (VrVariantTable  *self,
     case VR_VARIANT_COLUMN_SPELLING:
       return g_strdup (vr_variant_get_form (variant));
     case VR_VARIANT_COLUMN_SYSTEM:
-      return g_strdup (vr_name_system_get_label (vr_variant_get_system (variant)));
+      return g_strdup (system_short_label (vr_variant_get_system (variant)));
     case VR_VARIANT_COLUMN_OCCURRENCES:
       return g_strdup_printf ("%u", vr_variant_get_count (variant));
     case VR_VARIANT_COLUMN_FIRST_PARAGRAPH:
@@ -275,7 +296,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   /* Plain text: spellings come from the document. */
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, data->column <= VR_VARIANT_COLUMN_SPELLING ? text : NULL);
+  if (data->column == VR_VARIANT_COLUMN_SYSTEM)
+    gtk_widget_set_tooltip_text (label, vr_name_system_get_label (vr_variant_get_system (gtk_list_item_get_item (item))));
+  else
+    gtk_widget_set_tooltip_text (label, data->column <= VR_VARIANT_COLUMN_SPELLING ? text : NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
@@ -494,8 +518,11 @@ vr_variant_table_init (VrVariantTable *self)
       gtk_column_view_column_set_sorter (self->columns[c], sorter);
       g_object_unref (sorter);
       gtk_column_view_column_set_resizable (self->columns[c], TRUE);
-      gtk_column_view_column_set_expand (self->columns[c],
-                                         c == VR_VARIANT_COLUMN_ENTITY || c == VR_VARIANT_COLUMN_SPELLING);
+      if (c == VR_VARIANT_COLUMN_ENTITY || c == VR_VARIANT_COLUMN_SPELLING)
+        {
+          gtk_column_view_column_set_expand (self->columns[c], TRUE);
+          gtk_column_view_column_set_fixed_width (self->columns[c], 120);
+        }
       gtk_column_view_append_column (self->column_view, self->columns[c]);
       g_object_unref (self->columns[c]);
     }
