@@ -678,6 +678,40 @@ test_window_size_settings (void)
 }
 
 static void
+test_window_open_sample (void)
+{
+  const char *sample = g_getenv ("VARIORUM_SAMPLE");
+  g_autofree char *dir = NULL;
+  g_autofree char *basename = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) expected = NULL;
+  VrWindow *window;
+
+  if (sample == NULL || !g_file_test (sample, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no sample document");
+      return;
+    }
+
+  /* As `meson devenv` sets it. */
+  dir = g_path_get_dirname (sample);
+  g_setenv ("VARIORUM_SAMPLE_DIR", dir, TRUE);
+  file = vr_application_dup_sample_file (app);
+  expected = g_file_new_for_path (sample);
+  g_assert_true (g_file_equal (file, expected));
+
+  window = new_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  iterate_until (not_loading, window);
+  g_assert_nonnull (vr_window_get_document (window));
+  basename = g_file_get_basename (vr_window_get_file (window));
+  g_assert_cmpstr (basename, ==, "telegram-254.json");
+
+  g_unsetenv ("VARIORUM_SAMPLE_DIR");
+  close_window (window);
+}
+
+static void
 test_window_help_overlay (void)
 {
   VrWindow *window = new_window ();
@@ -766,6 +800,7 @@ main (int   argc,
   g_test_add_func ("/window/recent", test_window_recent);
   g_test_add_func ("/window/drop-files", test_window_drop_files);
   g_test_add_func ("/window/size-settings", test_window_size_settings);
+  g_test_add_func ("/window/open-sample", test_window_open_sample);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);
   g_test_add_func ("/window/toast-escapes", test_window_toast_escapes);
 
