@@ -196,8 +196,8 @@ compare_variants (gconstpointer a,
     case VR_VARIANT_COLUMN_SPELLING:
       return compare_strings (vr_variant_get_form (va), vr_variant_get_form (vb));
     case VR_VARIANT_COLUMN_SYSTEM:
-      return compare_strings (vr_name_system_get_label (vr_variant_get_system (va)),
-                              vr_name_system_get_label (vr_variant_get_system (vb)));
+      return compare_strings (system_short_label (vr_variant_get_system (va)),
+                              system_short_label (vr_variant_get_system (vb)));
     case VR_VARIANT_COLUMN_OCCURRENCES:
       na = vr_variant_get_count (va);
       nb = vr_variant_get_count (vb);
