@@ -11,11 +11,10 @@
 #include "vr-loader.h"
 #include "vr-model-private.h"
 
-/* The file is checked byte by byte (vr-json-check.c), parsed by json-glib,
- * then mapped into the model. json-glib's tree costs many times the file
- * size, so the big arrays are taken apart while the model grows: each
- * element is freed as soon as it has been converted, and the memory it
- * held is reused for the model's objects. */
+/* The file is checked byte by byte (vr-json-check.c), parsed by json-glib
+ * (big files in two halves on two threads), then mapped into the model.
+ * The model of a document takes a small fraction of json-glib's tree, which
+ * is freed in the background once the model is built. */
 
 typedef struct
 {
@@ -454,9 +453,6 @@ load_paragraph (Loader    *l,
   g_hash_table_insert (l->paragraphs, (gpointer) vr_paragraph_get_id (paragraph),
                        paragraph);
   vr_document_add_paragraph (l->doc, paragraph);
-
-  /* The text now lives in the model; free json-glib's copy. */
-  json_object_remove_member (object, "text");
   return TRUE;
 }
 
@@ -857,13 +853,6 @@ load_mention_fast (Loader     *l,
   return TRUE;
 }
 
-static void
-unref_if_set (gpointer object)
-{
-  if (object != NULL)
-    g_object_unref (object);
-}
-
 static gboolean
 load_mentions (Loader     *l,
                JsonArray  *head,
@@ -871,29 +860,20 @@ load_mentions (Loader     *l,
 {
   guint n_head = json_array_get_length (head);
   guint n_tail = l->mentions_tail ? json_array_get_length (l->mentions_tail) : 0;
-  guint n = n_head + n_tail;
-  g_autoptr(GPtrArray) mentions = g_ptr_array_new_full (n, unref_if_set);
 
-  /* Converted from the end so that each element can be dropped from its
-   * array in O(1) as soon as it is converted; added in file order below.
-   * The tail, when the array was parsed in two halves, follows the head. */
-  g_ptr_array_set_size (mentions, n);
-  for (guint i = n; i > 0; i--)
+  /* The tail, when the array was parsed in two halves, follows the head. */
+  for (guint i = 0; i < n_head + n_tail; i++)
     {
-      JsonArray *array = i > n_head ? l->mentions_tail : head;
-      guint index = i > n_head ? i - 1 - n_head : i - 1;
-      JsonNode *node = json_array_get_element (array, index);
+      JsonNode *node = i < n_head ? json_array_get_element (head, i)
+                                  : json_array_get_element (l->mentions_tail, i - n_head);
       VrMention *mention = NULL;
 
       if (!load_mention_fast (l, node, &mention) &&
-          !load_mention (l, node, i - 1, &mention, error))
+          !load_mention (l, node, i, &mention, error))
         return FALSE;
-      g_ptr_array_index (mentions, i - 1) = mention;
-      json_array_remove_element (array, index);
+      vr_document_add_mention (l->doc, mention);
+      g_object_unref (mention);
     }
-
-  for (guint i = 0; i < n; i++)
-    vr_document_add_mention (l->doc, g_ptr_array_index (mentions, i));
 
   return TRUE;
 }
@@ -1356,6 +1336,38 @@ typedef struct
   GError   *error;
 } ParseJob;
 
+/* Freeing json-glib's tree of a big file takes millions of free() calls;
+ * the document does not need to wait for them. */
+static gpointer
+free_trees_thread (gpointer data)
+{
+  JsonNode **roots = data;
+
+  for (guint i = 0; roots[i] != NULL; i++)
+    json_node_unref (roots[i]);
+  g_free (roots);
+  return NULL;
+}
+
+static void
+free_trees (JsonNode *root,
+            JsonNode *tail_root,
+            gboolean  in_background)
+{
+  JsonNode **roots = g_new0 (JsonNode *, 3);
+  guint n = 0;
+
+  if (root != NULL)
+    roots[n++] = root;
+  if (tail_root != NULL)
+    roots[n++] = tail_root;
+
+  if (in_background)
+    g_thread_unref (g_thread_new ("vr-loader-free", free_trees_thread, roots));
+  else
+    free_trees_thread (roots);
+}
+
 static void
 parse_job_run (ParseJob *job)
 {
@@ -1406,8 +1418,8 @@ load_bytes_take (GBytes      *bytes,
                  GError     **error)
 {
   g_autoptr(VrDocument) doc = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonNode) tail_root = NULL;
+  JsonNode *root = NULL;
+  JsonNode *tail_root = NULL;
   ParseJob head = { 0, }, tail = { 0, };
   VrJsonLayout layout = { 0, };
   Loader l = { display_name, };
@@ -1467,12 +1479,14 @@ load_bytes_take (GBytes      *bytes,
                    display_name, (head.error ? head.error : tail.error)->message);
       g_clear_error (&head.error);
       g_clear_error (&tail.error);
+      free_trees (root, tail_root, FALSE);
       return NULL;
     }
   if (root == NULL)
     {
       g_set_error (error, VR_ERROR, VR_ERROR_EMPTY,
                    "%s: the file is empty; expected a JSON object", display_name);
+      free_trees (root, tail_root, FALSE);
       return NULL;
     }
   if (tail_root != NULL)
@@ -1493,6 +1507,8 @@ load_bytes_take (GBytes      *bytes,
   g_hash_table_unref (l.paragraphs);
   g_hash_table_unref (l.entities);
   g_hash_table_unref (l.annotations);
+
+  free_trees (root, tail_root, length >= SPLIT_MIN_SIZE);
 
   if (!ok)
     return NULL;
