@@ -773,6 +773,34 @@ test_add_mentions (Fixture       *f,
   g_signal_handlers_disconnect_by_data (f->yun_rr, &rr_count_notifies);
 }
 
+/* Two mentions of one span: the entity's list must keep them in the
+ * document's order whichever way they come to it. */
+static void
+test_retarget_equal_spans (Fixture       *f,
+                           gconstpointer  data)
+{
+  VrMention *first = add_mention (f->document, f->kim, f->p[2], "en", 6, 19, FALSE);
+  VrMention *second = add_mention (f->document, f->yun, f->p[2], "en", 6, 19, FALSE);
+  GListModel *all = vr_document_get_mentions (f->document);
+  GListModel *yun = vr_entity_get_mentions (f->yun);
+  guint n = g_list_model_get_n_items (yun);
+  guint in_all = 0;
+
+  /* p2:6-19 (old, Yun), first (Kim), second (Yun) */
+  g_assert_true (mention_at (all, 5) == first);
+  g_assert_true (mention_at (all, 6) == second);
+
+  vr_document_retarget_mention (f->document, first, f->yun);
+  g_assert_cmpuint (g_list_model_get_n_items (yun), ==, n + 1);
+  g_assert_true (mention_at (yun, n - 1) == first);
+  g_assert_true (mention_at (yun, n) == second);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    if (vr_mention_get_entity (mention_at (all, i)) == f->yun)
+      g_assert_true (mention_at (yun, in_all++) == mention_at (all, i));
+  g_assert_cmpuint (in_all, ==, n + 1);
+}
+
 static void
 test_finalize_with_outside_refs (Fixture       *f,
                                  gconstpointer  data)
@@ -819,6 +847,7 @@ main (int   argc,
   ADD ("mentions-changed", test_mentions_changed);
   ADD ("new-ids", test_new_ids);
   ADD ("add-mentions", test_add_mentions);
+  ADD ("retarget-equal-spans", test_retarget_equal_spans);
   ADD ("signals-see-consistent-state", test_signals_see_consistent_state);
   ADD ("finalize-with-outside-refs", test_finalize_with_outside_refs);
   g_test_add_func ("/model/document/remove-entity-many-runs", test_remove_entity_many_runs);

@@ -864,12 +864,31 @@ vr_document_remove_entity (VrDocument *self,
  * list and count is in step. */
 static guint
 count_in (VrMention *mention,
-          VrVariant *variant)
+          VrVariant *variant,
+          GPtrArray *document_order)
 {
   VrEntity *entity = mention->entity;
   GPtrArray *array = _vr_object_list_get_array (entity->mentions);
   MentionKey key = mention_key (mention);
   guint position = bound (array, &key, FALSE);
+
+  /* A mention that was already in the document (retargeted) goes among
+   * equal spans where the document's list has it, so both lists agree. */
+  if (document_order != NULL)
+    {
+      guint first = bound (array, &key, TRUE);
+      guint last = position;
+
+      if (first < last)
+        {
+          int mine = find_mention (document_order, mention);
+
+          position = first;
+          for (guint i = first; i < last; i++)
+            if (find_mention (document_order, g_ptr_array_index (array, i)) < mine)
+              position = i + 1;
+        }
+    }
 
   g_ptr_array_insert (array, position, mention);
   _vr_entity_set_mention_count (entity, array->len);
@@ -950,7 +969,7 @@ vr_document_add_mention (VrDocument *self,
   key = mention_key (mention);
   position = bound (array, &key, FALSE);
   g_ptr_array_insert (array, position, g_object_ref (mention));
-  entity_position = count_in (mention, variant);
+  entity_position = count_in (mention, variant, NULL);
 
   _vr_object_list_emit (self->mentions, position, 0, 1);
   _vr_object_list_emit (entity->mentions, entity_position, 0, 1);
@@ -1032,7 +1051,7 @@ vr_document_retarget_mention (VrDocument *self,
   if (new_variant != NULL)
     g_object_ref (new_variant);
   freeze (entity, new_variant);
-  new_position = count_in (mention, new_variant);
+  new_position = count_in (mention, new_variant, _vr_object_list_get_array (self->mentions));
 
   g_object_freeze_notify (G_OBJECT (mention));
   _vr_mention_notify_entity (mention);
