@@ -487,7 +487,7 @@ vr_tool_find (int    argc,
   }
 
   finder = vr_name_finder_new ((const char * const *) names->pdata, NULL, names->len,
-                               VR_NAME_FINDER_ASCII_WORDS);
+                               VR_NAME_FINDER_ASCII_WORDS | VR_NAME_FINDER_GREP_COMPAT);
 
   for (int i = 1; i < argc; i++)
     {

@@ -128,6 +128,21 @@ test_finder_ascii_words (void)
 }
 
 static void
+test_finder_grep_compat (void)
+{
+  const char *patterns[] = { "ab", "'", NULL };
+  g_autoptr(VrNameFinder) plain = finder_for (patterns, VR_NAME_FINDER_ASCII_WORDS);
+  g_autoptr(VrNameFinder) grep = finder_for (patterns, VR_NAME_FINDER_ASCII_WORDS |
+                                                       VR_NAME_FINDER_GREP_COMPAT);
+  g_autofree char *a = describe (plain, "ab' xb' ab'c");
+  g_autofree char *b = describe (grep, "ab' xb' ab'c");
+
+  /* grep -o -w does not look back from the end of its previous match */
+  g_assert_cmpstr (a, ==, "0:2:ab;8:2:ab;");
+  g_assert_cmpstr (b, ==, "0:2:ab;2:1:';8:2:ab;");
+}
+
+static void
 test_finder_bad_input (void)
 {
   const char *patterns[] = { "", "Kim Il", "\xff", NULL };
@@ -180,6 +195,7 @@ main (int   argc,
   g_test_add_func ("/names/finder/folding", test_finder_folding);
   g_test_add_func ("/names/finder/offsets", test_finder_offsets);
   g_test_add_func ("/names/finder/ascii-words", test_finder_ascii_words);
+  g_test_add_func ("/names/finder/grep-compat", test_finder_grep_compat);
   g_test_add_func ("/names/finder/bad-input", test_finder_bad_input);
   g_test_add_func ("/names/finder/threads", test_finder_threads);
 

@@ -356,6 +356,7 @@ typedef struct
   gsize char_start;
   gsize char_end;
   guint pattern;
+  gboolean provisional;  /* grep quirk: valid only right after a match */
 } Candidate;
 
 typedef struct
@@ -408,12 +409,14 @@ commit (ScanState *st,
       for (guint i = 0; i < st->candidates->len; i++)
         {
           Candidate *c = &g_array_index (st->candidates, Candidate, i);
+          if (c->provisional && c->fstart != st->committed)
+            continue;
           if (best == NULL || c->fstart < best->fstart ||
               (c->fstart == best->fstart && c->fend > best->fend))
             best = c;
         }
-      if (!at_end && best->fstart + st->self->max_len >= fpos)
-        return;
+      if (best == NULL || (!at_end && best->fstart + st->self->max_len >= fpos))
+        break;
 
       {
         Candidate chosen = *best;
@@ -426,6 +429,22 @@ commit (ScanState *st,
           }
         g_array_set_size (st->candidates, keep);
       }
+    }
+
+  /* provisional candidates whose predecessor can no longer be chosen */
+  if (!at_end)
+    {
+      guint keep = 0;
+
+      for (guint i = 0; i < st->candidates->len; i++)
+        {
+          Candidate *c = &g_array_index (st->candidates, Candidate, i);
+          if (c->provisional && c->fstart != st->committed &&
+              c->fstart + st->self->max_len < fpos)
+            continue;
+          g_array_index (st->candidates, Candidate, keep++) = *c;
+        }
+      g_array_set_size (st->candidates, keep);
     }
 }
 
@@ -531,11 +550,29 @@ run_scan (VrNameFinder *self,
                   gsize fstart = fpos - self->pattern_len[p];
                   const RingEntry *se = &ring[fstart & mask];
 
-                  if (fstart < st.committed || se->before_word)
+                  gboolean provisional = FALSE;
+
+                  if (fstart < st.committed)
                     continue;
+                  if (se->before_word)
+                    {
+                      if (!(self->flags & VR_NAME_FINDER_GREP_COMPAT))
+                        continue;
+                      /* grep does not look back from the end of its last match */
+                      if (fstart != st.committed)
+                        {
+                          gboolean after_candidate = FALSE;
+                          for (guint ci = 0; ci < st.candidates->len && !after_candidate; ci++)
+                            after_candidate = g_array_index (st.candidates, Candidate, ci).fend == fstart;
+                          if (!after_candidate)
+                            continue;
+                          provisional = TRUE;
+                        }
+                    }
                   if (n_unres < G_N_ELEMENTS (unresolved))
                     {
                       Candidate *cand = &unresolved[n_unres++];
+                      cand->provisional = provisional;
                       cand->fstart = fstart;
                       cand->fend = fpos;
                       cand->start = se->off;

@@ -11,11 +11,16 @@ G_BEGIN_DECLS
  *   mark or underscore
  * @VR_NAME_FINDER_ASCII_WORDS: a word character is [A-Za-z0-9_], as
  *   `grep -w` has it in the C locale
+ * @VR_NAME_FINDER_GREP_COMPAT: reproduce a quirk of `grep -o -w`: a match
+ *   that starts exactly where the previous match ended is not checked for
+ *   a word boundary before it (grep restarts its search there and does not
+ *   look back). Only for comparing with grep; readers want the default.
  */
 typedef enum
 {
   VR_NAME_FINDER_DEFAULT     = 0,
   VR_NAME_FINDER_ASCII_WORDS = 1 << 0,
+  VR_NAME_FINDER_GREP_COMPAT = 1 << 1,
 } VrNameFinderFlags;
 
 /**
