@@ -88,7 +88,7 @@ update_recent_menu (VrWindow *self)
       if (n >= RECENT_MAX)
         break;
 
-      if (!gtk_recent_info_has_application (info, g_get_application_name ()) ||
+      if (!gtk_recent_info_has_application (info, RECENT_APP_NAME) ||
           !gtk_recent_info_is_local (info) ||
           !gtk_recent_info_exists (info) ||
           !g_str_has_suffix (uri, ".json"))

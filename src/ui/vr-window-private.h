@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+/* Who opened a recent document, as GtkRecentManager records it: a fixed,
+ * untranslated name, so that the list survives a change of language. */
+#define RECENT_APP_NAME "Variorum"
+
 struct _VrWindow
 {
   AdwApplicationWindow  parent_instance;
