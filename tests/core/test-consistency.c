@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "vr-document.h"
+#include "vr-model-private.h"
 
 /* Random edits through the public API; after each one the model must agree
  * with a recomputation from scratch, and a mirror kept only from
@@ -305,7 +306,7 @@ test_random_edits (void)
     {
       VrEntity *entity = random_entity (document);
       VrMention *mention = random_mention (document);
-      guint op = g_test_rand_int_range (0, 12);
+      guint op = g_test_rand_int_range (0, 13);
 
       switch (op)
         {
@@ -392,6 +393,20 @@ test_random_edits (void)
               g_assert_cmpuint (vr_entity_get_mention_count (held), ==, 0);
               vr_document_add_entity (document, held);
             }
+          break;
+
+        case 11:
+          {
+            guint k = g_test_rand_int_range (1, 12);
+
+            _vr_document_begin_bulk (document);
+            for (guint i = 0; i < k; i++)
+              {
+                g_autoptr(VrMention) fresh = new_random_mention (document, random_entity (document));
+                vr_document_add_mention (document, fresh);
+              }
+            _vr_document_end_bulk (document);
+          }
           break;
 
         default:
