@@ -460,6 +460,16 @@ test_lists_items_changed (Fixture       *f,
   vr_document_add_decision (f->document, decision);
   g_assert_cmpstr (log->str, ==, "0-0+1;0-0+1;");
   g_string_truncate (log, 0);
+  {
+    g_autoptr(GPtrArray) p0 = vr_document_get_paragraph_annotations (f->document, f->p[0], "en");
+    g_autoptr(GPtrArray) p0_ru = vr_document_get_paragraph_annotations (f->document, f->p[0], "ru");
+    g_autoptr(GPtrArray) p1 = vr_document_get_paragraph_annotations (f->document, f->p[1], NULL);
+
+    g_assert_cmpuint (p0->len, ==, 1);
+    g_assert_true (g_ptr_array_index (p0, 0) == note);
+    g_assert_cmpuint (p0_ru->len, ==, 0);
+    g_assert_cmpuint (p1->len, ==, 0);
+  }
   vr_document_remove_annotation (f->document, note);
   vr_document_remove_decision (f->document, decision);
   g_assert_cmpstr (log->str, ==, "0-1+0;0-1+0;");

@@ -1549,6 +1549,31 @@ vr_document_dup_new_annotation_id (VrDocument *self)
     }
 }
 
+GPtrArray *
+vr_document_get_paragraph_annotations (VrDocument  *self,
+                                       VrParagraph *paragraph,
+                                       const char  *version_id)
+{
+  GPtrArray *result;
+  GPtrArray *annotations;
+
+  g_return_val_if_fail (VR_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (VR_IS_PARAGRAPH (paragraph), NULL);
+
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  annotations = _vr_object_list_get_array (self->annotations);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      VrAnnotation *annotation = g_ptr_array_index (annotations, i);
+
+      if (annotation->paragraph == paragraph &&
+          (version_id == NULL || strcmp (annotation->version_id, version_id) == 0))
+        g_ptr_array_add (result, g_object_ref (annotation));
+    }
+
+  return result;
+}
+
 VrMention *
 vr_document_lookup_mention (VrDocument  *self,
                             VrParagraph *paragraph,

@@ -130,6 +130,11 @@ VrMention    *vr_document_find_mention_at             (VrDocument  *self,
                                                        const char  *version_id,
                                                        guint        offset);
 
+/* Annotations anchored in @paragraph (and @version_id unless NULL), in the
+ * order of the annotations list; free with g_ptr_array_unref. */
+GPtrArray    *vr_document_get_paragraph_annotations   (VrDocument  *self,
+                                                       VrParagraph *paragraph,
+                                                       const char  *version_id);
 /* The first mention with exactly this span, or NULL; O(log n). For finding
  * mentions without adding one twice. */
 VrMention    *vr_document_lookup_mention              (VrDocument  *self,
