@@ -712,6 +712,66 @@ test_window_open_sample (void)
 }
 
 static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_window_document_notify (void)
+{
+  g_autoptr(GFile) file = fixture ("letter.json");
+  g_autoptr(VrDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  VrWindow *window = new_window ();
+  guint document_changes = 0;
+  guint loading_changes = 0;
+
+  document = vr_document_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+
+  g_signal_connect (window, "notify::document", G_CALLBACK (on_notify_cb), &document_changes);
+  g_signal_connect (window, "notify::loading", G_CALLBACK (on_notify_cb), &loading_changes);
+
+  vr_window_set_document (window, document);
+  g_assert_cmpuint (document_changes, ==, 1);
+  vr_window_set_document (window, document);
+  g_assert_cmpuint (document_changes, ==, 1);
+  g_object_set (window, "document", NULL, NULL);
+  g_assert_cmpuint (document_changes, ==, 2);
+  g_assert_cmpuint (loading_changes, ==, 0);
+
+  /* Loading: on when it starts, off when it ends; the document once. */
+  open_and_wait (window, file);
+  g_assert_cmpuint (loading_changes, ==, 2);
+  g_assert_cmpuint (document_changes, ==, 3);
+
+  g_signal_handlers_disconnect_by_func (window, on_notify_cb, &document_changes);
+  g_signal_handlers_disconnect_by_func (window, on_notify_cb, &loading_changes);
+  close_window (window);
+}
+
+static void
+test_window_releases_document (void)
+{
+  g_autoptr(GFile) file = fixture ("letter.json");
+  VrWindow *window = new_window ();
+  VrDocument *document;
+
+  open_and_wait (window, file);
+  document = vr_window_get_document (window);
+  g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  /* A closed window lets go of itself and of its document. */
+  close_window (window);
+  g_assert_null (window);
+  g_assert_null (document);
+}
+
+static void
 test_window_help_overlay (void)
 {
   VrWindow *window = new_window ();
@@ -801,6 +861,8 @@ main (int   argc,
   g_test_add_func ("/window/drop-files", test_window_drop_files);
   g_test_add_func ("/window/size-settings", test_window_size_settings);
   g_test_add_func ("/window/open-sample", test_window_open_sample);
+  g_test_add_func ("/window/document-notify", test_window_document_notify);
+  g_test_add_func ("/window/releases-document", test_window_releases_document);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);
   g_test_add_func ("/window/toast-escapes", test_window_toast_escapes);
 
