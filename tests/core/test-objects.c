@@ -407,6 +407,39 @@ test_decision (void)
 }
 
 static void
+test_document_properties (void)
+{
+  g_autoptr(VrDocument) document = vr_document_new ();
+  g_autoptr(VrMetadata) metadata = NULL;
+
+  check_boolean_property (document, "modified");
+  /* Once modified, editing the id notifies "id" alone. */
+  vr_document_set_modified (document, TRUE);
+  check_string_property (document, "id");
+  EXPECT_NOTIFY (document, "modified", 1, vr_document_set_modified (document, FALSE));
+  {
+    guint modified = 0;
+    guint id = 0;
+
+    g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (count_cb), &modified);
+    g_signal_connect_swapped (document, "notify::id", G_CALLBACK (count_cb), &id);
+    vr_document_set_id (document, "telegram-254");
+    g_assert_cmpuint (id, ==, 1);
+    g_assert_cmpuint (modified, ==, 1);
+    g_assert_true (vr_document_get_modified (document));
+    g_assert_cmpstr (vr_document_get_id (document), ==, "telegram-254");
+    g_signal_handlers_disconnect_by_data (document, &modified);
+    g_signal_handlers_disconnect_by_data (document, &id);
+  }
+
+  g_object_get (document, "metadata", &metadata, NULL);
+  g_assert_true (metadata == vr_document_get_metadata (document));
+  g_assert_finalize_object (g_steal_pointer (&document));
+  /* The metadata outlives its document without dangling. */
+  vr_metadata_set_title (metadata, "Telegram");
+}
+
+static void
 test_extra (void)
 {
   g_autoptr(VrEntity) entity = vr_entity_new ("e", VR_ENTITY_KIND_PLACE, "Pyongyang");
@@ -438,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/model/mention/properties", test_mention_properties);
   g_test_add_func ("/model/annotation/properties", test_annotation_properties);
   g_test_add_func ("/model/decision/immutable", test_decision);
+  g_test_add_func ("/model/document/properties", test_document_properties);
   g_test_add_func ("/model/extra", test_extra);
 
   return g_test_run ();
