@@ -97,6 +97,7 @@ update_title (VrWindow *self)
   const char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *window_title = NULL;
+  g_autofree char *tooltip = NULL;
   GFile *file;
 
   if (self->document != NULL)
@@ -111,6 +112,12 @@ update_title (VrWindow *self)
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  /* Archive titles are long and get ellipsized: the whole one on hover.
+   * A tooltip set as text is not parsed as markup. */
+  if (self->document != NULL)
+    tooltip = subtitle ? g_strconcat (title, "\n", subtitle, NULL) : g_strdup (title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), tooltip);
 
   if (self->document != NULL)
     /* Translators: the window's name in the task switcher: "DOCUMENT TITLE — Variorum" */

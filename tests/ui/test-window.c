@@ -195,6 +195,7 @@ test_window_open_document (void)
   g_assert_cmpstr (adw_window_title_get_title (title), ==, LETTER_TITLE);
   g_assert_true (g_str_has_suffix (adw_window_title_get_subtitle (title), "letter.json"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, LETTER_TITLE " — Variorum");
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), LETTER_TITLE "\n"));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (_vr_window_get_stack (window)), ==, "document");
   g_assert_true (gtk_widget_is_sensitive (find_actionable (_vr_window_get_header_bar (window), "reader.search")));
