@@ -43,6 +43,7 @@ struct _VrTextView
   GSettings            *interface_settings;
   PangoFontDescription *font;
   int                   number_width;
+  gboolean              pointer_on_mention;
 
   GtkTextTag           *document_tag;
   GtkTextTag           *heading_tag;
@@ -593,8 +594,14 @@ on_motion_cb (GtkEventControllerMotion *motion,
               double                    y,
               VrTextView               *self)
 {
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   mention_at_point (self, x, y) != NULL ? "pointer" : "text");
+  gboolean on_mention = mention_at_point (self, x, y) != NULL;
+
+  /* Only on a change: every new cursor is a request to the display. */
+  if (on_mention == self->pointer_on_mention)
+    return;
+
+  self->pointer_on_mention = on_mention;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), on_mention ? "pointer" : "text");
 }
 
 static void

@@ -252,6 +252,23 @@ map_entity_to_variants (gpointer item,
   return variants;
 }
 
+static gboolean
+on_cell_query_tooltip_cb (GtkWidget  *label,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard_mode,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (label), "vr-tooltip");
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -281,6 +298,12 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       break;
     }
 
+  if (data->column <= VR_VARIANT_COLUMN_SYSTEM)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), NULL);
+    }
+
   gtk_list_item_set_child (item, label);
 }
 
@@ -296,10 +319,14 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   /* Plain text: spellings come from the document. */
   gtk_label_set_text (GTK_LABEL (label), text);
+  /* Setting a tooltip asks the display where the pointer is; a row bound
+   * while scrolling must not wait for that, so the text is only stored. */
   if (data->column == VR_VARIANT_COLUMN_SYSTEM)
-    gtk_widget_set_tooltip_text (label, vr_name_system_get_label (vr_variant_get_system (gtk_list_item_get_item (item))));
-  else
-    gtk_widget_set_tooltip_text (label, data->column <= VR_VARIANT_COLUMN_SPELLING ? text : NULL);
+    g_object_set_data_full (G_OBJECT (label), "vr-tooltip",
+                            g_strdup (vr_name_system_get_label (vr_variant_get_system (gtk_list_item_get_item (item)))),
+                            g_free);
+  else if (data->column <= VR_VARIANT_COLUMN_SPELLING)
+    g_object_set_data_full (G_OBJECT (label), "vr-tooltip", g_strdup (text), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
