@@ -61,6 +61,17 @@ test_finder_longest (void)
 }
 
 static void
+test_finder_leftmost (void)
+{
+  const char *patterns[] = { "Il Sung", "Kim Il Sung Jr", NULL };
+  g_autoptr(VrNameFinder) f = finder_for (patterns, VR_NAME_FINDER_DEFAULT);
+  /* the match found first ends first, but the one found later starts first */
+  g_autofree char *a = describe (f, "Kim Il Sung Jr. and Il Sung");
+
+  g_assert_cmpstr (a, ==, "0:14:Kim Il Sung Jr;20:7:Il Sung;");
+}
+
+static void
 test_finder_overlap (void)
 {
   const char *patterns[] = { "O Song", "Jeong Chang O", "Song Geon", NULL };
@@ -191,6 +202,7 @@ main (int   argc,
 
   g_test_add_func ("/names/finder/words", test_finder_words);
   g_test_add_func ("/names/finder/longest", test_finder_longest);
+  g_test_add_func ("/names/finder/leftmost", test_finder_leftmost);
   g_test_add_func ("/names/finder/overlap", test_finder_overlap);
   g_test_add_func ("/names/finder/folding", test_finder_folding);
   g_test_add_func ("/names/finder/offsets", test_finder_offsets);
