@@ -194,6 +194,35 @@ test_finder_threads (void)
     g_assert_cmpuint (GPOINTER_TO_SIZE (g_thread_join (threads[i])), ==, 6000);
 }
 
+static void
+on_scan_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  VrNameFinder *f = g_object_get_data (G_OBJECT (result), "vr-name-finder");
+  GArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = vr_name_finder_scan_finish (f, result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_finder_async (void)
+{
+  const char *patterns[] = { "Kim Il", "Kim Il Sung", NULL };
+  g_autoptr(VrNameFinder) f = finder_for (patterns, VR_NAME_FINDER_DEFAULT);
+  g_autoptr(GBytes) text = g_bytes_new_static ("Kim Il Sung, Kim Il.", 20);
+  g_autoptr(GArray) out = NULL;
+
+  g_assert_true (G_TYPE_IS_BOXED (VR_TYPE_NAME_FINDER));
+  vr_name_finder_scan_async (f, text, NULL, on_scan_done_cb, &out);
+  while (out == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (out->len, ==, 2);
+  g_assert_cmpuint (g_array_index (out, VrNameMatch, 1).start, ==, 13);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +239,7 @@ main (int   argc,
   g_test_add_func ("/names/finder/grep-compat", test_finder_grep_compat);
   g_test_add_func ("/names/finder/bad-input", test_finder_bad_input);
   g_test_add_func ("/names/finder/threads", test_finder_threads);
+  g_test_add_func ("/names/finder/async", test_finder_async);
 
   return g_test_run ();
 }

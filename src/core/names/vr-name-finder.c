@@ -23,6 +23,8 @@
 
 #define FOLD_DROP G_MAXUINT32
 
+G_DEFINE_BOXED_TYPE (VrNameFinder, vr_name_finder, vr_name_finder_ref, vr_name_finder_unref)
+
 struct _VrNameFinder
 {
   gint               ref_count;
@@ -645,4 +647,68 @@ vr_name_finder_count (VrNameFinder *self,
   if (text == NULL)
     return 0;
   return run_scan (self, text, length < 0 ? strlen (text) : (gsize) length, NULL);
+}
+
+static void
+scan_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  VrNameFinder *self = g_object_get_data (G_OBJECT (task), "vr-name-finder");
+  GBytes *text = task_data;
+  gsize len = 0;
+  const char *data = g_bytes_get_data (text, &len);
+
+  g_task_return_pointer (task, vr_name_finder_scan (self, data != NULL ? data : "", len),
+                         (GDestroyNotify) g_array_unref);
+}
+
+/**
+ * vr_name_finder_scan_async:
+ * @self: a finder
+ * @text: UTF-8 text
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the calling thread's main context when done
+ * @user_data: for @callback
+ *
+ * Runs vr_name_finder_scan() in a worker thread, for texts too long to scan
+ * on the main thread.
+ */
+void
+vr_name_finder_scan_async (VrNameFinder        *self,
+                           GBytes              *text,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (text != NULL);
+
+  /* the finder is a boxed type, not a GObject: the task keeps it in its data */
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vr_name_finder_scan_async);
+  g_task_set_task_data (task, g_bytes_ref (text), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "vr-name-finder", vr_name_finder_ref (self),
+                          (GDestroyNotify) vr_name_finder_unref);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, scan_in_thread);
+}
+
+/**
+ * vr_name_finder_scan_finish:
+ *
+ * Returns: (transfer full) (element-type VrNameMatch): the matches, or
+ *   %NULL with @error set (cancelled)
+ */
+GArray *
+vr_name_finder_scan_finish (VrNameFinder  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

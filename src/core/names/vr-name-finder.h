@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -45,6 +45,10 @@ typedef struct
 
 typedef struct _VrNameFinder VrNameFinder;
 
+#define VR_TYPE_NAME_FINDER (vr_name_finder_get_type ())
+
+GType         vr_name_finder_get_type        (void) G_GNUC_CONST;
+
 VrNameFinder *vr_name_finder_new             (const char * const *patterns,
                                               gpointer const     *user_data,
                                               guint               n_patterns,
@@ -60,6 +64,15 @@ GArray       *vr_name_finder_scan            (VrNameFinder       *self,
 gsize         vr_name_finder_count           (VrNameFinder       *self,
                                               const char         *text,
                                               gssize              length);
+
+void          vr_name_finder_scan_async      (VrNameFinder       *self,
+                                              GBytes             *text,
+                                              GCancellable       *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data);
+GArray       *vr_name_finder_scan_finish     (VrNameFinder       *self,
+                                              GAsyncResult       *result,
+                                              GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VrNameFinder, vr_name_finder_unref)
 
