@@ -321,6 +321,17 @@ test_counts (Fixture       *f,
   g_assert_cmpuint (vr_variant_get_count (f->yun_rr), ==, 1);
   vr_paragraph_set_text (f->p[2], "en", texts[2]);
   g_assert_cmpuint (vr_variant_get_count (f->yun_rr), ==, 2);
+
+  /* Text changing around a name leaves its count, and says nothing. */
+  rr_notifies = 0;
+  vr_paragraph_set_text (f->p[2], "en", "Later Yun Gong-heum went home.");
+  g_assert_cmpuint (vr_variant_get_count (f->yun_rr), ==, 2);
+  g_assert_cmpuint (rr_notifies, ==, 0);
+  vr_paragraph_set_text (f->p[2], "en", NULL);
+  g_assert_cmpuint (vr_variant_get_count (f->yun_rr), ==, 1);
+  g_assert_cmpuint (rr_notifies, ==, 1);
+  g_signal_handlers_disconnect_by_data (f->yun_rr, &rr_notifies);
+  g_signal_handlers_disconnect_by_data (f->yun, &yun_notifies);
 }
 
 static void

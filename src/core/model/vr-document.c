@@ -1298,33 +1298,82 @@ _vr_document_recount_variants (VrDocument *self,
     _vr_variant_set_count (g_ptr_array_index (variants, j), counts[j]);
 }
 
-void
-_vr_document_paragraph_text_changed (VrDocument  *self,
-                                     VrParagraph *paragraph,
-                                     const char  *version_id)
+/* A paragraph's text is about to change: returns what its mentions count
+ * for now (variant → -n), to be settled by _did_change. */
+GHashTable *
+_vr_document_paragraph_text_will_change (VrDocument  *self,
+                                         VrParagraph *paragraph,
+                                         const char  *version_id)
 {
-  g_autoptr(GPtrArray) entities = NULL;
+  GHashTable *deltas;
   GPtrArray *array;
   guint begin;
   guint end;
 
   if (self == NULL || self->in_bulk)
+    return NULL;
+
+  array = _vr_object_list_get_array (self->mentions);
+  paragraph_range (array, paragraph, version_id, &begin, &end);
+
+  deltas = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  for (guint i = begin; i < end; i++)
+    {
+      VrVariant *variant = mention_variant (g_ptr_array_index (array, i));
+
+      if (variant != NULL)
+        {
+          int delta = GPOINTER_TO_INT (g_hash_table_lookup (deltas, variant));
+
+          g_hash_table_replace (deltas, g_object_ref (variant), GINT_TO_POINTER (delta - 1));
+        }
+    }
+
+  return deltas;
+}
+
+/* Counts the paragraph's mentions against the new text and changes only
+ * the variants whose count really moved: O(mentions in the paragraph). */
+void
+_vr_document_paragraph_text_did_change (VrDocument  *self,
+                                        VrParagraph *paragraph,
+                                        const char  *version_id,
+                                        GHashTable  *deltas)
+{
+  GHashTableIter iter;
+  GPtrArray *array;
+  gpointer key;
+  gpointer value;
+  guint begin;
+  guint end;
+
+  if (self == NULL || deltas == NULL)
     return;
 
   array = _vr_object_list_get_array (self->mentions);
   paragraph_range (array, paragraph, version_id, &begin, &end);
 
-  entities = g_ptr_array_new ();
   for (guint i = begin; i < end; i++)
     {
-      VrEntity *entity = ((VrMention *) g_ptr_array_index (array, i))->entity;
+      VrVariant *variant = mention_variant (g_ptr_array_index (array, i));
 
-      if (!g_ptr_array_find (entities, entity, NULL))
-        g_ptr_array_add (entities, entity);
+      if (variant != NULL)
+        {
+          int delta = GPOINTER_TO_INT (g_hash_table_lookup (deltas, variant));
+
+          g_hash_table_replace (deltas, g_object_ref (variant), GINT_TO_POINTER (delta + 1));
+        }
     }
 
-  for (guint i = 0; i < entities->len; i++)
-    _vr_document_recount_variants (self, g_ptr_array_index (entities, i));
+  g_hash_table_iter_init (&iter, deltas);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      VrVariant *variant = key;
+      int delta = GPOINTER_TO_INT (value);
+
+      if (delta != 0)
+        _vr_variant_set_count (variant, (guint) MAX (0, (int) variant->count + delta));
+    }
 }
 
 void

@@ -223,9 +223,13 @@ void  _vr_document_changed                (VrDocument  *self);
 void  _vr_document_metadata_title_changed (VrDocument  *self);
 void  _vr_document_recount_variants       (VrDocument  *self,
                                            VrEntity    *entity);
-void  _vr_document_paragraph_text_changed (VrDocument  *self,
-                                           VrParagraph *paragraph,
-                                           const char  *version_id);
+GHashTable *_vr_document_paragraph_text_will_change (VrDocument  *self,
+                                                     VrParagraph *paragraph,
+                                                     const char  *version_id);
+void  _vr_document_paragraph_text_did_change (VrDocument  *self,
+                                              VrParagraph *paragraph,
+                                              const char  *version_id,
+                                              GHashTable  *deltas);
 void  _vr_document_retarget_mention_internal (VrDocument *self,
                                               VrMention  *mention,
                                               VrEntity   *entity);

@@ -250,6 +250,7 @@ replace_text (VrParagraph *self,
               char        *new_text,
               gssize       n_chars)
 {
+  g_autoptr(GHashTable) deltas = NULL;
   VrParagraphText *text;
   const char *interned = g_intern_string (version_id);
 
@@ -262,6 +263,8 @@ replace_text (VrParagraph *self,
       g_free (new_text);
       return;
     }
+
+  deltas = _vr_document_paragraph_text_will_change (self->document, self, interned);
 
   if (new_text == NULL)
     {
@@ -289,7 +292,7 @@ replace_text (VrParagraph *self,
       text->n_chars = n_chars >= 0 ? (guint) n_chars : (guint) g_utf8_strlen (new_text, -1);
     }
 
-  _vr_document_paragraph_text_changed (self->document, self, interned);
+  _vr_document_paragraph_text_did_change (self->document, self, interned, deltas);
   _vr_document_changed (self->document);
   g_signal_emit (self, signals[TEXT_CHANGED], g_quark_from_string (interned), interned);
 }
