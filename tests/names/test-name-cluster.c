@@ -60,6 +60,12 @@ test_cluster_keys (void)
   /* groups in order of their first spelling */
   g_assert_cmpint (group_of (t1, "Kim Il Sung"), ==, 0);
 
+  {
+    g_autoptr(VrNameGroup) copy = g_boxed_copy (VR_TYPE_NAME_GROUP, g_ptr_array_index (t1, 0));
+    g_assert_cmpuint (copy->members->len, ==, ((VrNameGroup *) g_ptr_array_index (t1, 0))->members->len);
+    g_assert_cmpstr (g_ptr_array_index (copy->members, 0), ==, "Kim Il Sung");
+  }
+
   for (guint g = 0; g < t1->len; g++)
     {
       VrNameGroup *group = g_ptr_array_index (t1, g);

@@ -69,6 +69,13 @@ test_romanize_surnames (void)
   g_assert_cmpstr (namgung->rr, ==, "Namgung Min");
   g_assert_cmpstr (namgung->mr, ==, "Namgung Min");
   g_assert_cmpstr (spaced->rr, ==, "Kim Il-seong");
+
+  {
+    g_autoptr(VrRomanization) copy = g_boxed_copy (VR_TYPE_ROMANIZATION, ri);
+    g_assert_cmpstr (copy->mr, ==, ri->mr);
+    g_assert_cmpuint (g_strv_length (copy->rr_surname_alternatives), ==,
+                      g_strv_length (ri->rr_surname_alternatives));
+  }
 }
 
 static void

@@ -142,6 +142,13 @@ test_tool_cluster (void)
   g_assert_true (g_str_has_prefix (plain.out, "0."));
   g_assert_nonnull (strstr (plain.out, "\tKim Il Sung\tKim Il-sung\n"));
 
+  {
+    g_auto(Run) bad = { 0 };
+    run_tool (&bad, "Kim Il\nKim \xff\n", "cluster", NULL);
+    g_assert_cmpint (bad.status, ==, 1);
+    g_assert_nonnull (strstr (bad.err, "line 2"));
+  }
+
   run_tool (&tier, input, "cluster", "--tier", "3", NULL);
   g_assert_cmpint (tier.status, ==, 2);
   run_tool (&extra, input, "cluster", "Kim Il", NULL);

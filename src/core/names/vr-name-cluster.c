@@ -112,6 +112,22 @@ uf_forbid (UnionFind *uf,
   g_array_append_val (uf->cannot[rb], a);
 }
 
+G_DEFINE_BOXED_TYPE (VrNameGroup, vr_name_group, vr_name_group_copy, vr_name_group_free)
+
+VrNameGroup *
+vr_name_group_copy (const VrNameGroup *group)
+{
+  VrNameGroup *copy;
+
+  g_return_val_if_fail (group != NULL, NULL);
+
+  copy = g_memdup2 (group, sizeof *group);
+  copy->members = g_ptr_array_new_full (group->members->len, g_free);
+  for (guint i = 0; i < group->members->len; i++)
+    g_ptr_array_add (copy->members, g_strdup (g_ptr_array_index (group->members, i)));
+  return copy;
+}
+
 void
 vr_name_group_free (VrNameGroup *group)
 {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "vr-name-key.h"
 
@@ -49,7 +49,11 @@ typedef struct
   gboolean    decided;
 } VrNameGroup;
 
-void       vr_name_group_free (VrNameGroup          *group);
+#define VR_TYPE_NAME_GROUP (vr_name_group_get_type ())
+
+GType        vr_name_group_get_type (void) G_GNUC_CONST;
+VrNameGroup *vr_name_group_copy     (const VrNameGroup *group);
+void         vr_name_group_free     (VrNameGroup       *group);
 
 GPtrArray *vr_name_cluster    (const char * const   *spellings,
                                guint                 n_spellings,

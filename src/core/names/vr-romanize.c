@@ -403,6 +403,25 @@ strip_mr_marks (const char *mr)
   return g_string_free (out, FALSE);
 }
 
+G_DEFINE_BOXED_TYPE (VrRomanization, vr_romanization, vr_romanization_copy, vr_romanization_free)
+
+VrRomanization *
+vr_romanization_copy (const VrRomanization *self)
+{
+  VrRomanization *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (VrRomanization, 1);
+  copy->hangul = g_strdup (self->hangul);
+  copy->rr = g_strdup (self->rr);
+  copy->mr = g_strdup (self->mr);
+  copy->mr_ascii = g_strdup (self->mr_ascii);
+  copy->kontsevich = g_strdup (self->kontsevich);
+  copy->rr_surname_alternatives = g_strdupv (self->rr_surname_alternatives);
+  return copy;
+}
+
 void
 vr_romanization_free (VrRomanization *self)
 {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -40,6 +40,10 @@ typedef enum
   VR_CYRILLIC_ISO,
 } VrCyrillicStyle;
 
+#define VR_TYPE_ROMANIZATION (vr_romanization_get_type ())
+
+GType           vr_romanization_get_type (void) G_GNUC_CONST;
+VrRomanization *vr_romanization_copy   (const VrRomanization *self);
 VrRomanization *vr_romanize_hangul     (const char       *hangul,
                                         GError          **error);
 void            vr_romanization_free   (VrRomanization   *self);
