@@ -514,7 +514,7 @@ big_document (guint n_mentions)
   for (guint i = 0; i < n_mentions; i++)
     g_string_append_printf (s, "  {\"entity\": \"yun\", \"paragraph\": \"p1\", "
                             "\"version\": \"en\", \"start\": %u, \"end\": %u, "
-                            "\"padding\": \"%s\"}%s\n", (i % 100) * 14, (i % 100) * 14 + 3,
+                            "\"padding\": {\"p\": [\"%s\"]}}%s\n", (i % 100) * 14, (i % 100) * 14 + 3,
                             "................................................................",
                             i + 1 < n_mentions ? "," : "");
   g_string_append (s, "], \"decisions\": [[], [1]], \"after\": [1, 2]}\n");
@@ -559,8 +559,15 @@ test_big_document_halves (void)
     }
   {
     g_autoptr(VrEntity) entity = g_list_model_get_item (vr_document_get_entities (doc), 0);
+    g_autoptr(VrMention) last = g_list_model_get_item (mentions, n - 1);
+    g_autoptr(GBytes) saved = NULL;
 
     g_assert_cmpuint (vr_entity_get_mention_count (entity), ==, n);
+    /* Unknown members survive the tree being freed behind the model. */
+    g_assert_nonnull (_vr_mention_get_extra (last));
+    saved = vr_document_serialize (doc);
+    g_assert_nonnull (g_strrstr (g_bytes_get_data (saved, NULL),
+                                 "\"padding\": {\"p\": [\"......"));
   }
   g_clear_object (&doc);
   g_clear_pointer (&bytes, g_bytes_unref);

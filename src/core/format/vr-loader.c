@@ -262,6 +262,69 @@ fail_missing (Loader      *l,
                pointer_base, key, expected);
 }
 
+/* A copy that shares nothing with @node. json_node_copy() shares objects,
+ * arrays and values, whose reference counts are not atomic; the tree is
+ * freed on another thread while the model keeps its copies. Nesting is at
+ * most VR_LOADER_MAX_DEPTH deep, checked before parsing. */
+static JsonNode *
+copy_node_deep (JsonNode *node)
+{
+  JsonNode *copy;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          json_object_set_member (object, name, copy_node_deep (member));
+        copy = json_node_new (JSON_NODE_OBJECT);
+        json_node_take_object (copy, object);
+        return copy;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *src = json_node_get_array (node);
+        guint n = json_array_get_length (src);
+        JsonArray *array = json_array_sized_new (n);
+
+        for (guint i = 0; i < n; i++)
+          json_array_add_element (array, copy_node_deep (json_array_get_element (src, i)));
+        copy = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (copy, array);
+        return copy;
+      }
+
+    case JSON_NODE_NULL:
+      return json_node_new (JSON_NODE_NULL);
+
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  copy = json_node_alloc ();
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return json_node_init_int (copy, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      return json_node_init_double (copy, json_node_get_double (node));
+    case G_TYPE_BOOLEAN:
+      return json_node_init_boolean (copy, json_node_get_boolean (node));
+    case G_TYPE_STRING:
+      return json_node_init_string (copy, json_node_get_string (node));
+    default:
+      return json_node_init_null (copy);
+    }
+}
+
 /* Keeps a member the loader does not know, to be written back. */
 static void
 keep_extra (JsonObject **extra,
@@ -270,7 +333,7 @@ keep_extra (JsonObject **extra,
 {
   if (*extra == NULL)
     *extra = json_object_new ();
-  json_object_set_member (*extra, name, json_node_copy (node));
+  json_object_set_member (*extra, name, copy_node_deep (node));
 }
 
 static gboolean
