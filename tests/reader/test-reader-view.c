@@ -717,6 +717,49 @@ test_click_selects_and_steps (void)
 }
 
 static void
+test_mention_at_point (void)
+{
+  g_autoptr(VrDocument) document = load_sample ();
+  VrReaderView *view;
+  VrTextView *text_view;
+  GtkWidget *window;
+  GtkTextIter start, end;
+  GdkRectangle rect;
+  int wx, wy;
+  g_autoptr(VrMention) first = NULL;
+  gint64 deadline;
+
+  REQUIRE_SAMPLE (document);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  view = VR_READER_VIEW (vr_reader_view_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  vr_reader_view_set_document (view, document);
+  gtk_window_present (GTK_WINDOW (window));
+  text_view = VR_TEXT_VIEW (vr_reader_view_get_text_view (view));
+
+  /* Wait for the text to be laid out. */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline &&
+         (gtk_widget_get_width (GTK_WIDGET (text_view)) == 0 || g_main_context_pending (NULL)))
+    g_main_context_iteration (NULL, FALSE);
+
+  first = g_list_model_get_item (vr_entity_get_mentions (vr_document_lookup_entity (document, "kim-il-sung")), 0);
+  g_assert_true (vr_text_view_get_mention_bounds (text_view, first, &start, &end));
+  gtk_text_iter_forward_char (&start);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (text_view), &start, &rect);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (text_view), GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x + rect.width / 2, rect.y + rect.height / 2, &wx, &wy);
+
+  /* What hovering and clicking at that point find. */
+  g_assert_true (vr_text_view_get_mention_at_point (text_view, wx, wy) == first);
+  /* Far left, in the paragraph-number margin, there is no name. */
+  g_assert_null (vr_text_view_get_mention_at_point (text_view, 2, wy));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 on_toast_cb (VrReaderView *view,
              const char   *message,
              char        **out)
@@ -985,6 +1028,7 @@ main (int   argc,
   g_test_add_func ("/reader/view/search", test_search);
   g_test_add_func ("/reader/view/offset-to-mention", test_offset_to_mention);
   g_test_add_func ("/reader/view/click-and-step", test_click_selects_and_steps);
+  g_test_add_func ("/reader/view/mention-at-point", test_mention_at_point);
   g_test_add_func ("/reader/view/copy-citation", test_copy_citation);
   g_test_add_func ("/reader/view/untrusted-text", test_untrusted_text);
   g_test_add_func ("/reader/view/accessibility", test_accessibility);

@@ -44,6 +44,7 @@ struct _VrTextView
   PangoFontDescription *font;
   int                   number_width;
   gboolean              pointer_on_mention;
+  VrMention            *pressed_mention;
 
   GtkTextTag           *document_tag;
   GtkTextTag           *heading_tag;
@@ -451,10 +452,10 @@ vr_text_view_rebuild (VrTextView *self)
   apply_matches (self);
 }
 
-static VrMention *
-mention_at_point (VrTextView *self,
-                  double      x,
-                  double      y)
+VrMention *
+vr_text_view_get_mention_at_point (VrTextView *self,
+                                   double      x,
+                                   double      y)
 {
   GtkTextIter iter;
   int bx, by;
@@ -559,7 +560,7 @@ vr_text_view_query_tooltip (GtkWidget  *widget,
       mention = vr_text_view_get_mention_at_offset (self, gtk_text_iter_get_offset (&iter));
     }
   else
-    mention = mention_at_point (self, x, y);
+    mention = vr_text_view_get_mention_at_point (self, x, y);
 
   if (mention == NULL)
     return FALSE;
@@ -569,23 +570,47 @@ vr_text_view_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
-static void
-on_click_released_cb (GtkGestureClick *gesture,
-                      int              n_press,
-                      double           x,
-                      double           y,
-                      VrTextView      *self)
+/* The text view's own gestures claim every press (to place the cursor and
+ * select), so a gesture of ours would be cancelled: watch the raw button
+ * events instead, and never stop them. */
+static gboolean
+on_button_event_cb (GtkEventControllerLegacy *legacy,
+                    GdkEvent                 *event,
+                    VrTextView               *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GdkEventType type = gdk_event_get_event_type (event);
+  GtkTextBuffer *buffer;
+  GtkNative *native;
   VrMention *mention;
+  double x, y, nx, ny;
+
+  if ((type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE) ||
+      gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY ||
+      (native = gtk_widget_get_native (GTK_WIDGET (self))) == NULL ||
+      !gdk_event_get_position (event, &x, &y))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self),
+                                         x - nx, y - ny, &x, &y))
+    return GDK_EVENT_PROPAGATE;
+
+  mention = vr_text_view_get_mention_at_point (self, x, y);
+
+  if (type == GDK_BUTTON_PRESS)
+    {
+      self->pressed_mention = mention;
+      return GDK_EVENT_PROPAGATE;
+    }
 
   /* A drag that selected text is not a click on a name. */
-  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
-    return;
-
-  mention = mention_at_point (self, x, y);
-  if (mention != NULL)
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (mention != NULL && mention == self->pressed_mention &&
+      !gtk_text_buffer_get_has_selection (buffer))
     g_signal_emit (self, signals[MENTION_ACTIVATED], 0, mention);
+  self->pressed_mention = NULL;
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -594,7 +619,7 @@ on_motion_cb (GtkEventControllerMotion *motion,
               double                    y,
               VrTextView               *self)
 {
-  gboolean on_mention = mention_at_point (self, x, y) != NULL;
+  gboolean on_mention = vr_text_view_get_mention_at_point (self, x, y) != NULL;
 
   /* Only on a change: every new cursor is a request to the display. */
   if (on_mention == self->pointer_on_mention)
@@ -779,7 +804,6 @@ vr_text_view_init (VrTextView *self)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   GtkEventController *controller;
-  GtkGesture *click;
   GtkTextIter start;
 
   self->zoom = 1.0;
@@ -838,10 +862,10 @@ vr_text_view_init (VrTextView *self)
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
   update_colors (self);
 
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (click, "released", G_CALLBACK (on_click_released_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (on_button_event_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_motion_new ();
   g_signal_connect_object (controller, "motion", G_CALLBACK (on_motion_cb), self, 0);

@@ -34,6 +34,10 @@ int         vr_text_view_get_paragraph_offset  (VrTextView  *self,
 /* The mention covering buffer character @offset, or NULL (transfer none). */
 VrMention  *vr_text_view_get_mention_at_offset (VrTextView  *self,
                                                 int          offset);
+/* The mention under widget coordinates (@x, @y), or NULL (transfer none). */
+VrMention  *vr_text_view_get_mention_at_point  (VrTextView  *self,
+                                                double       x,
+                                                double       y);
 /* Buffer range of @mention; FALSE when it is not shown. */
 gboolean    vr_text_view_get_mention_bounds    (VrTextView  *self,
                                                 VrMention   *mention,
