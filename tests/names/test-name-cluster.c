@@ -128,6 +128,40 @@ test_cluster_empty (void)
   g_assert_cmpuint (groups->len, ==, 0);
 }
 
+static void
+on_cluster_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = vr_name_cluster_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_cluster_async (void)
+{
+  g_autoptr(GPtrArray) sync = vr_name_cluster (people, G_N_ELEMENTS (people), VR_NAME_TIER_2, NULL, 0, NULL);
+  g_autoptr(GPtrArray) async = NULL;
+  char **copy = g_new0 (char *, G_N_ELEMENTS (people) + 1);
+  VrNameDecision d = { g_strdup ("Kim Il"), g_strdup ("Nam Il"), VR_NAME_VERDICT_SAME };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    copy[i] = g_strdup (people[i]);
+  vr_name_cluster_async ((const char * const *) copy, G_N_ELEMENTS (people), VR_NAME_TIER_2,
+                         &d, 1, NULL, on_cluster_done_cb, &async);
+  /* the inputs were copied */
+  g_strfreev (copy);
+  g_free ((char *) d.a);
+  g_free ((char *) d.b);
+  while (async == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (async->len, ==, sync->len - 1);
+  g_assert_cmpint (group_of (async, "Kim Il"), ==, group_of (async, "Nam Il"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +172,7 @@ main (int   argc,
   g_test_add_func ("/names/cluster/decisions", test_cluster_decisions);
   g_test_add_func ("/names/cluster/conflict", test_cluster_conflict);
   g_test_add_func ("/names/cluster/empty", test_cluster_empty);
+  g_test_add_func ("/names/cluster/async", test_cluster_async);
 
   return g_test_run ();
 }

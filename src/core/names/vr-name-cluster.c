@@ -354,3 +354,97 @@ vr_name_cluster (const char * const   *spellings,
     *n_conflicts = conflicts;
   return groups;
 }
+
+typedef struct
+{
+  GPtrArray  *spellings;
+  GPtrArray  *strings;    /* owns the decisions' strings */
+  GArray     *decisions;
+  VrNameTier  tier;
+} ClusterJob;
+
+static void
+cluster_job_free (ClusterJob *job)
+{
+  g_ptr_array_unref (job->spellings);
+  g_ptr_array_unref (job->strings);
+  g_array_unref (job->decisions);
+  g_free (job);
+}
+
+static void
+cluster_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  ClusterJob *job = task_data;
+  GPtrArray *groups;
+
+  groups = vr_name_cluster ((const char * const *) job->spellings->pdata, job->spellings->len,
+                            job->tier, (const VrNameDecision *) job->decisions->data,
+                            job->decisions->len, NULL);
+  g_task_return_pointer (task, groups, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * vr_name_cluster_async:
+ *
+ * vr_name_cluster() in a worker thread; the inputs are copied, so the
+ * caller may free them at once. Conflicting decisions are not reported.
+ */
+void
+vr_name_cluster_async (const char * const   *spellings,
+                       guint                 n_spellings,
+                       VrNameTier            tier,
+                       const VrNameDecision *decisions,
+                       guint                 n_decisions,
+                       GCancellable         *cancellable,
+                       GAsyncReadyCallback   callback,
+                       gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ClusterJob *job;
+
+  g_return_if_fail (spellings != NULL || n_spellings == 0);
+
+  job = g_new0 (ClusterJob, 1);
+  job->tier = tier;
+  job->spellings = g_ptr_array_new_full (n_spellings, g_free);
+  for (guint i = 0; i < n_spellings; i++)
+    if (spellings[i] != NULL)
+      g_ptr_array_add (job->spellings, g_strdup (spellings[i]));
+  job->strings = g_ptr_array_new_with_free_func (g_free);
+  job->decisions = g_array_new (FALSE, FALSE, sizeof (VrNameDecision));
+  for (guint i = 0; i < n_decisions; i++)
+    {
+      VrNameDecision d = decisions[i];
+
+      d.a = g_strdup (d.a != NULL ? d.a : "");
+      d.b = g_strdup (d.b != NULL ? d.b : "");
+      g_ptr_array_add (job->strings, (char *) d.a);
+      g_ptr_array_add (job->strings, (char *) d.b);
+      g_array_append_val (job->decisions, d);
+    }
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vr_name_cluster_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) cluster_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, cluster_in_thread);
+}
+
+/**
+ * vr_name_cluster_finish:
+ *
+ * Returns: (transfer full) (element-type VrNameGroup): the groups, or %NULL
+ *   with @error set (cancelled)
+ */
+GPtrArray *
+vr_name_cluster_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "vr-name-key.h"
 
@@ -61,6 +61,17 @@ GPtrArray *vr_name_cluster    (const char * const   *spellings,
                                const VrNameDecision *decisions,
                                guint                 n_decisions,
                                guint                *n_conflicts);
+
+void       vr_name_cluster_async  (const char * const   *spellings,
+                                   guint                 n_spellings,
+                                   VrNameTier            tier,
+                                   const VrNameDecision *decisions,
+                                   guint                 n_decisions,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+GPtrArray *vr_name_cluster_finish (GAsyncResult         *result,
+                                   GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VrNameGroup, vr_name_group_free)
 
