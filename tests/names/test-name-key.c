@@ -59,6 +59,10 @@ test_key_systems (void)
   assert_same ("Yoon Gong-heum [Yun Kong Hum]", "Yun Kong-hum", VR_NAME_TIER_1);
   assert_same ("Yoon Gong-heum [Yun Kong Hum]", "윤공흠", VR_NAME_TIER_1);
   assert_same ("Ким Ир Сен", "Kim Il Song", VR_NAME_TIER_1);
+  /* the telegram's brackets: an uncertain given name read into the name */
+  assert_same ("Kim Chang [Hyp]", "Kim Chang-hup", VR_NAME_TIER_1);
+  assert_same ("Ri [Yn Ho]", "Ri Ŭn-ho", VR_NAME_TIER_1);
+  assert_same ("Kim [Gan]", "김강", VR_NAME_TIER_2);
   /* only loosely */
   g_assert_false (vr_name_match ("Yung Kong-hum", "Yun Gong-heum", VR_NAME_TIER_1));
   assert_same ("Yung Kong-hum", "Yun Gong-heum", VR_NAME_TIER_2);
