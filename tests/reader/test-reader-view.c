@@ -998,6 +998,33 @@ test_model_change_rebuilds (void)
   gtk_text_buffer_get_bounds (view_buffer (view), &start, &end);
   text = gtk_text_buffer_get_text (view_buffer (view), &start, &end, TRUE);
   g_assert_true (g_str_has_suffix (text, "\nA new paragraph."));
+
+  /* A mention found later is highlighted with the rest of its entity's. */
+  {
+    VrEntity *choe = find_entity (document, "choe");
+    g_autoptr(VrMention) mention = NULL;
+    g_autofree char *ranges = NULL;
+    g_autofree char *last = NULL;
+    int base = vr_text_view_get_paragraph_offset (VR_TEXT_VIEW (vr_reader_view_get_text_view (view)), 3);
+
+    vr_reader_view_select_entity (view, choe);
+    g_assert_cmpuint (vr_reader_view_get_highlighted (view)->len, ==, 2);
+    vr_paragraph_set_text (paragraph, "en", "A new paragraph on Choe Yong-geon.");
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    mention = vr_mention_new (choe, paragraph, "en", 19, 33);
+    vr_document_add_mention (document, mention);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_cmpuint (vr_reader_view_get_highlighted (view)->len, ==, 3);
+    ranges = tag_ranges (view_buffer (view), "selected");
+    last = g_strdup_printf ("%d-%d;", base + 19, base + 33);
+    g_assert_true (g_str_has_suffix (ranges, last));
+
+    /* Removing the entity drops the selection. */
+    vr_document_remove_entity (document, choe);
+    g_assert_null (vr_reader_view_get_selected_entity (view));
+  }
 }
 
 static void

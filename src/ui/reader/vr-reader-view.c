@@ -385,6 +385,36 @@ copy_citation_shortcut_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* Escape closes the search bar wherever the focus is in the view. */
+static gboolean
+close_search_shortcut_cb (GtkWidget *widget,
+                          GVariant  *args,
+                          gpointer   user_data)
+{
+  VrReaderView *self = VR_READER_VIEW (widget);
+
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    return FALSE;
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  return TRUE;
+}
+
+/* Mentions found or removed, entities added or removed: the highlight
+ * follows the model, and a selection whose entity is gone is dropped. */
+static void
+on_model_changed_cb (VrReaderView *self)
+{
+  if (self->selected_entity != NULL &&
+      vr_document_lookup_entity (self->document, vr_entity_get_id (self->selected_entity)) != self->selected_entity)
+    {
+      set_selection (self, NULL, NULL, FALSE);
+      return;
+    }
+
+  update_highlight (self);
+}
+
 static void
 update_side_box (VrReaderView *self)
 {
@@ -627,6 +657,7 @@ vr_reader_view_class_init (VrReaderViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "reader.focus-entities", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                 copy_citation_shortcut_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_search_shortcut_cb, NULL);
 
   gtk_widget_class_set_css_name (widget_class, "readerview");
 }
@@ -688,7 +719,19 @@ vr_reader_view_set_document (VrReaderView *self,
     return;
 
   set_selection (self, NULL, NULL, FALSE);
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (vr_document_get_mentions (self->document), self);
+      g_signal_handlers_disconnect_by_data (vr_document_get_entities (self->document), self);
+    }
   g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_object (vr_document_get_mentions (document), "items-changed",
+                               G_CALLBACK (on_model_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (vr_document_get_entities (document), "items-changed",
+                               G_CALLBACK (on_model_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   vr_text_view_set_document (self->text_view, document);
   vr_entity_sidebar_set_document (self->sidebar, document);
