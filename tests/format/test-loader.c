@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <glib/gstdio.h>
@@ -143,6 +145,40 @@ test_messages (void)
   doc = load_fixture ("no-such-file.json", &error);
   g_assert_error (error, VR_ERROR, VR_ERROR_IO);
   g_assert_true (g_str_has_prefix (error->message, "no-such-file.json: "));
+}
+
+/* Refused before reading: a sparse file takes no room on disk. */
+static void
+test_too_large_and_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("variorum-large-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(VrDocument) doc = NULL;
+  FILE *f;
+
+  g_assert_no_error (error);
+  f = fopen (path, "w");
+  g_assert_nonnull (f);
+  g_assert_cmpint (ftruncate (fileno (f), VR_LOADER_MAX_SIZE + 1), ==, 0);
+  fclose (f);
+
+  doc = vr_document_load_file_named (file, "huge.json", NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, VR_ERROR, VR_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "huge.json: the file is larger than 512 MB "
+                   "(536870913 bytes); expected at most 512 MB");
+  g_clear_error (&error);
+
+  doc = vr_document_load_file_named (folder, "folder", NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, VR_ERROR, VR_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "folder: "));
+
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -593,6 +629,7 @@ main (int    argc,
   g_test_add_func ("/format/loader/broken-fixtures", test_broken_fixtures);
   g_test_add_func ("/format/loader/messages", test_messages);
   g_test_add_func ("/format/loader/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/format/loader/too-large-and-folder", test_too_large_and_folder);
   g_test_add_func ("/format/loader/good", test_good_document);
   g_test_add_func ("/format/loader/async", test_load_async);
   g_test_add_func ("/format/loader/default-version", test_default_version);

@@ -1496,8 +1496,9 @@ load_bytes_take (GBytes      *bytes,
   if (length > VR_LOADER_MAX_SIZE)
     {
       g_set_error (error, VR_ERROR, VR_ERROR_TOO_LARGE,
-                   "%s: the file is %" G_GSIZE_FORMAT " MB; expected at most %u MB",
-                   display_name, length / (1024 * 1024),
+                   "%s: the file is larger than %u MB (%" G_GSIZE_FORMAT " bytes); "
+                   "expected at most %u MB", display_name,
+                   (guint) (VR_LOADER_MAX_SIZE / (1024 * 1024)), length,
                    (guint) (VR_LOADER_MAX_SIZE / (1024 * 1024)));
       g_bytes_unref (bytes);
       return NULL;
@@ -1636,8 +1637,10 @@ vr_document_load_file_named (GFile         *file,
   if (info != NULL && (guint64) g_file_info_get_size (info) > VR_LOADER_MAX_SIZE)
     {
       g_set_error (error, VR_ERROR, VR_ERROR_TOO_LARGE,
-                   "%s: the file is %" G_GOFFSET_FORMAT " MB; expected at most %u MB",
-                   display_name, g_file_info_get_size (info) / (1024 * 1024),
+                   "%s: the file is larger than %u MB (%" G_GOFFSET_FORMAT " bytes); "
+                   "expected at most %u MB", display_name,
+                   (guint) (VR_LOADER_MAX_SIZE / (1024 * 1024)),
+                   g_file_info_get_size (info),
                    (guint) (VR_LOADER_MAX_SIZE / (1024 * 1024)));
       return NULL;
     }
