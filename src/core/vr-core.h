@@ -6,3 +6,4 @@
 #include "vr-document.h"
 #include "vr-loader.h"
 #include "vr-writer.h"
+#include "vr-names.h"

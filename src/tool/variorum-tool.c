@@ -38,8 +38,10 @@ vr_tool_usage_error (const char *command,
     fprintf (stderr, "variorum-tool %s: %s\n", command, message);
   else
     fprintf (stderr, "variorum-tool: %s\n", message);
-  fprintf (stderr, _("Try “variorum-tool %s--help”.\n"),
-           command != NULL ? command : "");
+  if (command != NULL)
+    fprintf (stderr, _("Try “variorum-tool %s --help”.\n"), command);
+  else
+    fprintf (stderr, "%s\n", _("Try “variorum-tool --help”."));
   return 2;
 }
 
