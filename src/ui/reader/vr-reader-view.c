@@ -27,7 +27,8 @@ struct _VrReaderView
   gboolean            show_details;
   gboolean            show_spellings;
   gboolean            selecting;
-  gboolean            side_sized;
+  int                 last_width;
+  int                 last_position;
 
   GtkPaned           *outer_paned;
   GtkPaned           *inner_paned;
@@ -428,8 +429,9 @@ update_side_box (VrReaderView *self)
     adw_view_stack_set_visible_child_name (self->side_stack, "spellings");
 }
 
-/* The side panels get about a third of the first width the view is given:
- * the spellings table needs room, and the text keeps its line length. */
+/* The side panels get about a third of the width (the spellings table
+ * needs room, and the text keeps its line length), following the window's
+ * size until the reader drags the divider. */
 static void
 vr_reader_view_size_allocate (GtkWidget *widget,
                               int        width,
@@ -438,16 +440,19 @@ vr_reader_view_size_allocate (GtkWidget *widget,
 {
   VrReaderView *self = VR_READER_VIEW (widget);
 
-  if (!self->side_sized && width > 0)
+  if (width != self->last_width &&
+      (self->last_position < 0 || gtk_paned_get_position (self->inner_paned) == self->last_position))
     {
       int sidebar = self->show_entities ? gtk_paned_get_position (self->outer_paned) : 0;
-      int side = CLAMP (width * 36 / 100, 440, 620);
+      int side = CLAMP (width * 36 / 100, 400, 620);
 
-      self->side_sized = TRUE;
       gtk_paned_set_position (self->inner_paned, MAX (320, width - sidebar - side));
     }
 
   gtk_widget_allocate (GTK_WIDGET (self->outer_paned), width, height, baseline, NULL);
+
+  self->last_width = width;
+  self->last_position = gtk_paned_get_position (self->inner_paned);
 }
 
 static void
@@ -673,6 +678,7 @@ vr_reader_view_init (VrReaderView *self)
   self->show_details = TRUE;
   self->show_spellings = TRUE;
   self->mention_index = -1;
+  self->last_position = -1;
   self->highlighted = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
