@@ -133,6 +133,14 @@ test_messages (void)
                    "(format version 2); this build reads version 1");
   g_clear_error (&error);
 
+  /* An id from the file is shown, not obeyed: a newline in it would split
+   * validate's one error per line. */
+  doc = load_fixture ("content-duplicate-id-control-char.json", &error);
+  g_assert_cmpstr (error->message, ==,
+                   "content-duplicate-id-control-char.json: /paragraphs/1/id: found the "
+                   "paragraph id “p\\u000A1” a second time; expected each paragraph id once");
+  g_clear_error (&error);
+
   doc = load_fixture ("syntax-empty.json", &error);
   g_assert_cmpstr (error->message, ==,
                    "syntax-empty.json: the file is empty; expected a JSON object");

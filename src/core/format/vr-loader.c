@@ -34,6 +34,30 @@ typedef struct
   guint        last_n_chars;
 } Loader;
 
+/* Ids and keys come from the file: a control character or a bidi control
+ * in one would break the one-error-per-line output of validate, or reorder
+ * what a person reads. Such characters are shown as \uXXXX. Takes @message. */
+static char *
+printable_message (char *message)
+{
+  GString *s;
+
+  s = g_string_sized_new (strlen (message));
+  for (const char *p = message; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0) ||
+          (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+          (c >= 0x2066 && c <= 0x2069))
+        g_string_append_printf (s, "\\u%04X", c);
+      else
+        g_string_append_len (s, p, g_utf8_next_char (p) - p);
+    }
+  g_free (message);
+  return g_string_free (s, FALSE);
+}
+
 static gboolean G_GNUC_PRINTF (4, 5)
 fail (Loader      *l,
       GError     **error,
@@ -49,6 +73,8 @@ fail (Loader      *l,
   va_end (args);
 
   g_set_error (error, VR_ERROR, code, "%s: %s", l->name, message);
+  if (error != NULL)
+    (*error)->message = printable_message ((*error)->message);
   return FALSE;
 }
 
