@@ -756,6 +756,37 @@ test_mention_at_point (void)
   /* Far left, in the paragraph-number margin, there is no name. */
   g_assert_null (vr_text_view_get_mention_at_point (text_view, 2, wy));
 
+  /* Each tick of the strip leads to one of the selected entity's mentions,
+   * in document order from left to right. */
+  {
+    VrEntity *kim = vr_document_lookup_entity (document, "kim-il-sung");
+    VrMentionStrip *strip = VR_MENTION_STRIP (vr_entity_sidebar_get_strip (VR_ENTITY_SIDEBAR (vr_reader_view_get_entity_sidebar (view))));
+    VrMention *previous = NULL;
+    guint found = 0;
+    int width;
+
+    vr_reader_view_select_entity (view, kim);
+    deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    while (g_get_monotonic_time () < deadline &&
+           (gtk_widget_get_width (GTK_WIDGET (strip)) == 0 || g_main_context_pending (NULL)))
+      g_main_context_iteration (NULL, FALSE);
+
+    width = gtk_widget_get_width (GTK_WIDGET (strip));
+    g_assert_cmpint (width, >, 40);
+    g_assert_cmpuint (vr_mention_strip_get_n_ticks (strip), ==, vr_entity_get_mention_count (kim));
+    for (int x = 0; x < width; x++)
+      {
+        VrMention *mention = vr_mention_strip_get_mention_at (strip, x);
+
+        if (mention == NULL || mention == previous)
+          continue;
+        g_assert_true (vr_mention_get_entity (mention) == kim);
+        previous = mention;
+        found++;
+      }
+    g_assert_cmpuint (found, >, 1);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -794,6 +825,8 @@ test_copy_citation (void)
   view = new_view (document);
   g_signal_connect (view, "toast", G_CALLBACK (on_toast_cb), &toast);
 
+  gtk_widget_activate_action (GTK_WIDGET (view), "reader.copy-bibliography", NULL);
+  g_assert_cmpstr (toast, ==, "Bibliography entry copied");
   gtk_widget_activate_action (GTK_WIDGET (view), "reader.copy-citation", NULL);
   g_assert_cmpstr (toast, ==, "Citation copied");
 
