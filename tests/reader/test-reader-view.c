@@ -913,24 +913,36 @@ test_untrusted_text (void)
   }
 }
 
-static gboolean
-find_widget_with_label (GtkWidget  *widget,
-                        GType       type,
-                        const char *label)
+static GtkWidget *
+find_labelled (GtkWidget  *widget,
+               GType       type,
+               const char *label)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     {
       g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
                                                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label);
       if (error == NULL)
-        return TRUE;
+        return widget;
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (find_widget_with_label (child, type, label))
-      return TRUE;
+    {
+      GtkWidget *found = find_labelled (child, type, label);
 
-  return FALSE;
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+find_widget_with_label (GtkWidget  *widget,
+                        GType       type,
+                        const char *label)
+{
+  return find_labelled (widget, type, label) != NULL;
 }
 
 static void
@@ -943,7 +955,12 @@ test_accessibility (void)
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (text_view), GTK_ACCESSIBLE_ROLE_TEXT_BOX);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (text_view), GTK_ACCESSIBLE_PROPERTY_LABEL, "Document text");
 
-  g_assert_true (find_widget_with_label (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, "Spellings"));
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (find_labelled (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, "Spellings")),
+                                               GTK_ACCESSIBLE_ROLE_TREE_GRID));
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (find_labelled (GTK_WIDGET (view), GTK_TYPE_LIST_BOX, "Organizations")),
+                                               GTK_ACCESSIBLE_ROLE_LIST));
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (find_labelled (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, "Mentions in context")),
+                                               GTK_ACCESSIBLE_ROLE_LIST));
   g_assert_true (find_widget_with_label (GTK_WIDGET (view), GTK_TYPE_BOX, "Entities"));
   g_assert_true (find_widget_with_label (GTK_WIDGET (view), GTK_TYPE_LIST_BOX, "People"));
   g_assert_true (find_widget_with_label (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, "Search the document"));
