@@ -393,6 +393,7 @@ vr_text_view_rebuild (VrTextView *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VrParagraph) paragraph = g_list_model_get_item (paragraphs, i);
+      g_autofree char *valid = NULL;
       const char *text = NULL;
       GtkTextTag *kind_tag = NULL;
 
@@ -400,6 +401,9 @@ vr_text_view_rebuild (VrTextView *self)
         text = vr_paragraph_get_text (paragraph, self->version_id);
       if (text == NULL)
         text = "";
+      /* The buffer refuses invalid UTF-8; the model should never hold it. */
+      if (!g_utf8_validate (text, -1, NULL))
+        text = valid = g_utf8_make_valid (text, -1);
 
       if (i > 0)
         {
