@@ -643,6 +643,7 @@ vr_text_view_snapshot_layer (GtkTextView      *view,
   g_autoptr(PangoFontDescription) font = NULL;
   GdkRGBA color;
   GdkRectangle visible;
+  guint lo, hi;
   int size;
 
   if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->para_offsets->len == 0)
@@ -659,8 +660,28 @@ vr_text_view_snapshot_layer (GtkTextView      *view,
 
   gtk_text_view_get_visible_rect (view, &visible);
 
-  /* Paragraph numbers in the left margin, for the visible paragraphs only. */
-  for (guint i = 0; i < self->para_offsets->len; i++)
+  /* Paragraph numbers in the left margin, for the visible paragraphs only:
+   * start from the paragraph holding the first visible line. */
+  {
+    GtkTextIter top;
+    int offset;
+
+    gtk_text_view_get_line_at_y (view, &top, visible.y, NULL);
+    offset = gtk_text_iter_get_offset (&top);
+    lo = 0;
+    hi = self->para_offsets->len;
+    while (hi - lo > 1)
+      {
+        guint mid = (lo + hi) / 2;
+
+        if (g_array_index (self->para_offsets, int, mid) <= offset)
+          lo = mid;
+        else
+          hi = mid;
+      }
+  }
+
+  for (guint i = lo; i < self->para_offsets->len; i++)
     {
       g_autoptr(PangoLayout) layout = NULL;
       g_autofree char *number = NULL;
