@@ -18,6 +18,9 @@ static const VrToolCommand commands[] = {
   { "key",       N_("Print the matching keys of spellings"), vr_tool_key },
   { "cluster",   N_("Group spellings read from stdin into proposed people"), vr_tool_cluster },
   { "find",      N_("Find whole-word occurrences of names in text files"), vr_tool_find },
+  { "import",    N_("Turn an archive page’s text into a document"), vr_tool_import },
+  { "variants",  N_("Export a document’s spellings and decisions as CSV or JSON"), vr_tool_variants },
+  { "normalize-names", N_("Print a version’s text with every name in one form"), vr_tool_normalize_names },
 };
 
 static void
@@ -26,7 +29,7 @@ print_help (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: variorum-tool COMMAND [OPTION…] [ARG…]"));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “variorum-tool COMMAND --help” for a command’s options."));
 }
 

@@ -28,6 +28,13 @@ int vr_tool_key       (int argc, char **argv);
 int vr_tool_cluster   (int argc, char **argv);
 int vr_tool_find      (int argc, char **argv);
 
+/* vr-tool-import.c */
+int vr_tool_import   (int argc, char **argv);
+int vr_tool_variants (int argc, char **argv);
+
+/* vr-tool-compare.c */
+int vr_tool_normalize_names (int argc, char **argv);
+
 /* Shared helpers (variorum-tool.c) */
 int  vr_tool_usage_error (const char *command,
                           const char *message);
