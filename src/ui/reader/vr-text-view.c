@@ -317,43 +317,26 @@ apply_matches (VrTextView *self)
 static void
 find_matches (VrTextView *self)
 {
-  g_autofree char *needle = NULL;
-  gsize needle_len;
+  g_autoptr(GArray) found = NULL;
 
   g_array_set_size (self->matches, 0);
   self->current_match = -1;
 
-  if (self->search_text == NULL || self->version_id == NULL)
+  if (self->document == NULL || self->search_text == NULL || self->version_id == NULL)
     return;
 
-  needle = vr_fold (self->search_text, NULL);
-  needle_len = strlen (needle);
-  if (needle_len == 0)
-    return;
+  found = vr_fold_search_paragraphs (vr_document_get_paragraphs (self->document),
+                                     self->version_id, self->search_text);
 
-  for (guint i = 0; i < self->paragraphs->len; i++)
+  for (guint i = 0; i < found->len; i++)
     {
-      VrParagraph *paragraph = g_ptr_array_index (self->paragraphs, i);
-      const char *text = vr_paragraph_get_text (paragraph, self->version_id);
-      g_autoptr(GArray) map = NULL;
-      g_autofree char *folded = NULL;
-      int base = g_array_index (self->para_offsets, int, i);
+      const VrTextMatch *m = &g_array_index (found, VrTextMatch, i);
+      int base = g_array_index (self->para_offsets, int, m->paragraph);
+      Range r;
 
-      if (text == NULL)
-        continue;
-
-      map = g_array_new (FALSE, FALSE, sizeof (guint));
-      folded = vr_fold (text, map);
-
-      for (const char *p = strstr (folded, needle); p != NULL; p = strstr (p + needle_len, needle))
-        {
-          gsize pos = p - folded;
-          Range r;
-
-          r.start = base + g_array_index (map, guint, pos);
-          r.end = base + g_array_index (map, guint, pos + needle_len - 1) + 1;
-          g_array_append_val (self->matches, r);
-        }
+      r.start = base + m->start;
+      r.end = base + m->end;
+      g_array_append_val (self->matches, r);
     }
 }
 

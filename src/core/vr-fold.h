@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +18,21 @@ char     *vr_fold          (const char *text,
 /* Whether @needle_folded occurs in vr_fold (@text). An empty needle matches. */
 gboolean  vr_fold_matches  (const char *text,
                             const char *needle_folded);
+
+/* One match of a search in a document's text: a paragraph's position in
+ * the document and a character range of its text, end exclusive. */
+typedef struct
+{
+  guint paragraph;
+  guint start;
+  guint end;
+} VrTextMatch;
+
+/* Every occurrence of @query in the text of @version_id, folded as above
+ * (case, diacritics, apostrophes and hyphens ignored), in document order.
+ * Returns a GArray of VrTextMatch (empty for an empty query). */
+GArray   *vr_fold_search_paragraphs (GListModel *paragraphs,
+                                     const char *version_id,
+                                     const char *query);
 
 G_END_DECLS

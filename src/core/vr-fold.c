@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vr-fold.h"
+#include "vr-paragraph.h"
 
 static gboolean
 is_ignored (gunichar c)
@@ -101,4 +102,56 @@ vr_fold_matches (const char *text,
   folded = vr_fold (text, NULL);
 
   return strstr (folded, needle_folded) != NULL;
+}
+
+GArray *
+vr_fold_search_paragraphs (GListModel *paragraphs,
+                           const char *version_id,
+                           const char *query)
+{
+  g_autofree char *needle = NULL;
+  GArray *matches;
+  gsize needle_len;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (paragraphs), NULL);
+
+  matches = g_array_new (FALSE, FALSE, sizeof (VrTextMatch));
+  if (version_id == NULL || query == NULL)
+    return matches;
+
+  needle = vr_fold (query, NULL);
+  needle_len = strlen (needle);
+  if (needle_len == 0)
+    return matches;
+
+  n = g_list_model_get_n_items (paragraphs);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VrParagraph) paragraph = g_list_model_get_item (paragraphs, i);
+      const char *text = vr_paragraph_get_text (paragraph, version_id);
+      g_autoptr(GArray) map = NULL;
+      g_autofree char *folded = NULL;
+
+      if (text == NULL)
+        continue;
+
+      map = g_array_new (FALSE, FALSE, sizeof (guint));
+      folded = vr_fold (text, map);
+
+      for (const char *p = strstr (folded, needle);
+           p != NULL;
+           p = strstr (p + needle_len, needle))
+        {
+          gsize pos = p - folded;
+          VrTextMatch m;
+
+          m.paragraph = i;
+          m.start = g_array_index (map, guint, pos);
+          m.end = g_array_index (map, guint, pos + needle_len - 1) + 1;
+          g_array_append_val (matches, m);
+        }
+    }
+
+  return matches;
 }

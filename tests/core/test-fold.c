@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "vr-fold.h"
+#include "vr-document.h"
 
 static void
 assert_folds_to (const char *text,
@@ -78,17 +79,60 @@ test_fold_matches (void)
   g_assert_false (vr_fold_matches (NULL, needle));
 }
 
+static void
+test_fold_search_paragraphs (void)
+{
+  g_autoptr(VrDocument) doc = vr_document_new ();
+  g_autoptr(VrParagraph) p1 = vr_paragraph_new ("p1");
+  g_autoptr(VrParagraph) p2 = vr_paragraph_new ("p2");
+  g_autoptr(VrParagraph) p3 = vr_paragraph_new ("p3");
+  g_autoptr(GArray) found = NULL;
+  const VrTextMatch *m;
+
+  /* Offsets are characters of the printed text: the breve and the
+   * apostrophe before the match must not shift them. */
+  vr_paragraph_set_text (p1, "en", "Ch’ŏe Ch'ang-ik met Choe.");
+  vr_paragraph_set_text (p2, "ru", "Choe only in another version.");
+  vr_paragraph_set_text (p3, "en", "No name here.");
+  vr_document_add_paragraph (doc, p1);
+  vr_document_add_paragraph (doc, p2);
+  vr_document_add_paragraph (doc, p3);
+
+  found = vr_fold_search_paragraphs (vr_document_get_paragraphs (doc), "en", "CHOE");
+  g_assert_cmpuint (found->len, ==, 2);
+  m = &g_array_index (found, VrTextMatch, 0);
+  g_assert_cmpuint (m->paragraph, ==, 0);
+  g_assert_cmpuint (m->start, ==, 0);
+  g_assert_cmpuint (m->end, ==, 5);
+  m = &g_array_index (found, VrTextMatch, 1);
+  g_assert_cmpuint (m->paragraph, ==, 0);
+  g_assert_cmpuint (m->start, ==, 20);
+  g_assert_cmpuint (m->end, ==, 24);
+  g_clear_pointer (&found, g_array_unref);
+
+  found = vr_fold_search_paragraphs (vr_document_get_paragraphs (doc), "en", "changik");
+  g_assert_cmpuint (found->len, ==, 1);
+  m = &g_array_index (found, VrTextMatch, 0);
+  g_assert_cmpuint (m->start, ==, 6);
+  g_assert_cmpuint (m->end, ==, 15);
+  g_clear_pointer (&found, g_array_unref);
+
+  found = vr_fold_search_paragraphs (vr_document_get_paragraphs (doc), "en", "");
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/reader/fold/romanizations", test_fold_romanizations);
-  g_test_add_func ("/reader/fold/hangul", test_fold_hangul);
-  g_test_add_func ("/reader/fold/map", test_fold_map);
-  g_test_add_func ("/reader/fold/invalid-utf8", test_fold_invalid_utf8);
-  g_test_add_func ("/reader/fold/matches", test_fold_matches);
+  g_test_add_func ("/core/fold/romanizations", test_fold_romanizations);
+  g_test_add_func ("/core/fold/hangul", test_fold_hangul);
+  g_test_add_func ("/core/fold/map", test_fold_map);
+  g_test_add_func ("/core/fold/invalid-utf8", test_fold_invalid_utf8);
+  g_test_add_func ("/core/fold/matches", test_fold_matches);
+  g_test_add_func ("/core/fold/search-paragraphs", test_fold_search_paragraphs);
 
   return g_test_run ();
 }
