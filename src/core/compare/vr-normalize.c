@@ -214,6 +214,18 @@ vr_normalize_entity_form (VrEntity          *entity,
   return g_strdup (form);
 }
 
+gboolean
+vr_normalize_entity_is_replaced (VrEntity *entity)
+{
+  const char *hangul;
+
+  g_return_val_if_fail (VR_IS_ENTITY (entity), FALSE);
+
+  hangul = vr_entity_get_hangul (entity);
+  return vr_entity_get_kind (entity) == VR_ENTITY_KIND_PERSON ||
+         (hangul != NULL && *hangul != '\0');
+}
+
 typedef struct
 {
   VrEntity *entity;
@@ -315,7 +327,8 @@ normalize_paragraph (VrDocument        *document,
 
       start = vr_mention_get_start (mention);
       end = vr_mention_get_end (mention);
-      if (start < pos || end < start || end > n_chars)
+      if (start < pos || end < start || end > n_chars ||
+          !vr_normalize_entity_is_replaced (vr_mention_get_entity (mention)))
         continue;
 
       segment = p;

@@ -56,7 +56,8 @@ typedef struct
  * @original: the paragraph's text in the version, or %NULL when it has none
  * @text: the normalized text, or %NULL when the paragraph has no text
  * @replacements: (element-type VrReplacement): the replaced mentions in
- *   text order; mentions that overlap an earlier, longer one are left out
+ *   text order; of mentions that overlap, the first (the longest of those
+ *   starting at one place) is replaced and the others left out
  *
  * Text from a document is untrusted: escape it before using it in markup.
  */
@@ -88,7 +89,16 @@ char                  *vr_normalize_entity_form         (VrEntity           *ent
                                                          VrNormalizeSystem   system,
                                                          gboolean            is_short);
 
-/* One paragraph of @version_id with every mention replaced. Never NULL. */
+/* Whether mentions of @entity are replaced in a normalized reading: people,
+ * and anything else that has Hangul. Organizations, places and events
+ * without Hangul keep the wording of the translation, because their
+ * preferred names are descriptions ("Naval Directorate of the KPA") that
+ * would not read in place of a short form ("the Naval Directorate of the
+ * KPA"). */
+gboolean               vr_normalize_entity_is_replaced  (VrEntity           *entity);
+
+/* One paragraph of @version_id with the mentions of every entity for which
+ * vr_normalize_entity_is_replaced() holds replaced. Never NULL. */
 VrNormalizedParagraph *vr_normalize_paragraph           (VrDocument         *document,
                                                          VrParagraph        *paragraph,
                                                          const char         *version_id,
