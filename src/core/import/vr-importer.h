@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include "vr-document.h"
+
+G_BEGIN_DECLS
+
+/* Turns the text of a Wilson Center Digital Archive document page, as
+ * copied from a browser, into a new document with one version ("en").
+ * The rules are documented in src/core/import/README.md: the page's
+ * furniture is dropped, the metadata is read from the date line, the
+ * summary and the citation, the paragraphs are kept word for word (kinds
+ * heading, body, closing), names of people are proposed as entities whose
+ * variants are all "suggested", and their mentions are found.
+ *
+ * Fails with VR_ERROR_ENCODING (not UTF-8), VR_ERROR_EMPTY (nothing but
+ * white space) or VR_ERROR_NOT_A_DOCUMENT (no document text on the page),
+ * the message starting with "@display_name: ". */
+VrDocument *vr_import_archive_text  (const char  *text,
+                                     const char  *display_name,
+                                     GError     **error);
+
+/* The people proposed from @document's paragraphs, as the importer does:
+ * adds entities (kind person, variants "suggested") for the names that no
+ * entity spells yet, finds their mentions and the safe short references.
+ * Returns the number of entities added. */
+guint       vr_import_detect_people (VrDocument  *document);
+
+G_END_DECLS

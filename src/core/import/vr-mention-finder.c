@@ -1,0 +1,375 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Finding mentions: one automaton over every variant form, run over a
+ * snapshot of the texts so that the scan can leave the main thread. */
+#define G_LOG_DOMAIN "vr-mention-finder"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vr-mention-finder.h"
+#include "vr-name-finder.h"
+
+typedef struct
+{
+  guint start;
+  guint end;
+} Span;
+
+typedef struct
+{
+  VrParagraph *paragraph;
+  const char  *version_id;  /* interned */
+  char        *text;
+  GArray      *taken;       /* Span, sorted by start */
+  GArray      *max_end;     /* guint: largest end among taken[0..i] */
+} Target;
+
+typedef struct
+{
+  GPtrArray *forms;     /* char * */
+  GPtrArray *entities;  /* VrEntity *, one per form */
+  gboolean   only_first;
+  GArray    *targets;   /* Target */
+} Snapshot;
+
+typedef struct
+{
+  guint target;
+  guint pattern;
+  guint start;
+  guint end;
+} Hit;
+
+static void
+target_clear (gpointer data)
+{
+  Target *target = data;
+
+  g_clear_object (&target->paragraph);
+  g_clear_pointer (&target->text, g_free);
+  g_clear_pointer (&target->taken, g_array_unref);
+  g_clear_pointer (&target->max_end, g_array_unref);
+}
+
+static void
+snapshot_free (Snapshot *snapshot)
+{
+  g_ptr_array_unref (snapshot->forms);
+  g_ptr_array_unref (snapshot->entities);
+  g_array_unref (snapshot->targets);
+  g_free (snapshot);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Snapshot, snapshot_free)
+
+static void
+add_form (Snapshot   *snapshot,
+          VrVariant  *variant,
+          VrEntity   *entity)
+{
+  const char *form = vr_variant_get_form (variant);
+
+  if (form == NULL || *form == '\0')
+    return;
+  g_ptr_array_add (snapshot->forms, g_strdup (form));
+  g_ptr_array_add (snapshot->entities, g_object_ref (entity));
+}
+
+static void
+add_target (Snapshot    *snapshot,
+            VrDocument  *document,
+            VrParagraph *paragraph,
+            const char  *version_id)
+{
+  g_autoptr(GPtrArray) mentions = NULL;
+  const char *text = vr_paragraph_get_text (paragraph, version_id);
+  Target target = { 0, };
+  guint max_end = 0;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  target.paragraph = g_object_ref (paragraph);
+  target.version_id = g_intern_string (version_id);
+  target.text = g_strdup (text);
+  target.taken = g_array_new (FALSE, FALSE, sizeof (Span));
+  target.max_end = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* Mentions come in document order, so by start within one version. */
+  mentions = vr_document_get_paragraph_mentions (document, paragraph, version_id);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      VrMention *mention = g_ptr_array_index (mentions, i);
+      Span span = { vr_mention_get_start (mention), vr_mention_get_end (mention) };
+
+      g_array_append_val (target.taken, span);
+      max_end = MAX (max_end, span.end);
+      g_array_append_val (target.max_end, max_end);
+    }
+
+  g_array_append_val (snapshot->targets, target);
+}
+
+/* Copies what the scan needs; runs on the document's thread. */
+static Snapshot *
+snapshot_new (VrDocument *document,
+              VrVariant  *variant,
+              const char *version_id)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+  GListModel *entities = vr_document_get_entities (document);
+  GListModel *paragraphs = vr_document_get_paragraphs (document);
+  guint n_entities = g_list_model_get_n_items (entities);
+  guint n_paragraphs = g_list_model_get_n_items (paragraphs);
+
+  snapshot->forms = g_ptr_array_new_with_free_func (g_free);
+  snapshot->entities = g_ptr_array_new_with_free_func (g_object_unref);
+  snapshot->targets = g_array_new (FALSE, FALSE, sizeof (Target));
+  g_array_set_clear_func (snapshot->targets, target_clear);
+
+  /* The wanted spelling goes first: when two forms fold to the same
+   * string the finder reports the first listed. */
+  if (variant != NULL)
+    {
+      add_form (snapshot, variant, vr_variant_get_entity (variant));
+      snapshot->only_first = TRUE;
+    }
+
+  for (guint i = 0; i < n_entities; i++)
+    {
+      g_autoptr(VrEntity) entity = g_list_model_get_item (entities, i);
+      GListModel *variants = vr_entity_get_variants (entity);
+      guint n_variants = g_list_model_get_n_items (variants);
+
+      for (guint j = 0; j < n_variants; j++)
+        {
+          g_autoptr(VrVariant) v = g_list_model_get_item (variants, j);
+
+          if (v == variant ||
+              vr_variant_get_status (v) == VR_VARIANT_STATUS_REJECTED)
+            continue;
+          add_form (snapshot, v, entity);
+        }
+    }
+
+  for (guint i = 0; i < n_paragraphs; i++)
+    {
+      g_autoptr(VrParagraph) paragraph = g_list_model_get_item (paragraphs, i);
+
+      if (version_id != NULL)
+        {
+          add_target (snapshot, document, paragraph, version_id);
+        }
+      else
+        {
+          g_autofree const char **ids = vr_paragraph_get_version_ids (paragraph);
+
+          for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
+            add_target (snapshot, document, paragraph, ids[j]);
+        }
+    }
+
+  return snapshot;
+}
+
+static gboolean
+overlaps_taken (const Target *target,
+                guint         start,
+                guint         end)
+{
+  guint lo = 0, hi = target->taken->len;
+
+  /* Count the spans that start before @end; one of them overlaps exactly
+   * when the largest end among them passes @start. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (target->taken, Span, mid).start < end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo > 0 && g_array_index (target->max_end, guint, lo - 1) > start;
+}
+
+/* Pure: reads the snapshot only, so it may run in any thread. */
+static GArray *
+snapshot_scan (const Snapshot *snapshot,
+               GCancellable   *cancellable)
+{
+  g_autoptr(VrNameFinder) finder = NULL;
+  g_autofree gpointer *user_data = NULL;
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  guint n = snapshot->forms->len;
+
+  if (n == 0)
+    return hits;
+
+  user_data = g_new (gpointer, n);
+  for (guint i = 0; i < n; i++)
+    user_data[i] = GUINT_TO_POINTER (i);
+  finder = vr_name_finder_new ((const char * const *) snapshot->forms->pdata,
+                               (gpointer const *) user_data, n,
+                               VR_NAME_FINDER_DEFAULT);
+
+  for (guint t = 0; t < snapshot->targets->len; t++)
+    {
+      const Target *target = &g_array_index (snapshot->targets, Target, t);
+      g_autoptr(GArray) matches = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      matches = vr_name_finder_scan (finder, target->text, -1);
+      for (guint m = 0; m < matches->len; m++)
+        {
+          const VrNameMatch *match = &g_array_index (matches, VrNameMatch, m);
+          Hit hit = { t, GPOINTER_TO_UINT (match->user_data),
+                      (guint) match->char_start, (guint) match->char_end };
+
+          if (snapshot->only_first && hit.pattern != 0)
+            continue;
+          if (overlaps_taken (target, hit.start, hit.end))
+            continue;
+          g_array_append_val (hits, hit);
+        }
+    }
+
+  return hits;
+}
+
+static GPtrArray *
+hits_to_mentions (const Snapshot *snapshot,
+                  GArray         *hits)
+{
+  GPtrArray *mentions = g_ptr_array_new_full (hits->len, g_object_unref);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const Hit *hit = &g_array_index (hits, Hit, i);
+      const Target *target = &g_array_index (snapshot->targets, Target, hit->target);
+      const char *form = g_ptr_array_index (snapshot->forms, hit->pattern);
+      VrEntity *entity = g_ptr_array_index (snapshot->entities, hit->pattern);
+      VrMention *mention = vr_mention_new (entity, target->paragraph,
+                                           target->version_id,
+                                           hit->start, hit->end);
+
+      /* A bracketed form is the translator's guess at a name. */
+      if (strchr (form, '[') != NULL)
+        vr_mention_set_uncertain (mention, TRUE);
+      g_ptr_array_add (mentions, mention);
+    }
+
+  return mentions;
+}
+
+GPtrArray *
+vr_mention_finder_find (VrDocument *document,
+                        const char *version_id)
+{
+  g_autoptr(Snapshot) snapshot = NULL;
+  g_autoptr(GArray) hits = NULL;
+
+  g_return_val_if_fail (VR_IS_DOCUMENT (document), NULL);
+
+  snapshot = snapshot_new (document, NULL, version_id);
+  hits = snapshot_scan (snapshot, NULL);
+  return hits_to_mentions (snapshot, hits);
+}
+
+GPtrArray *
+vr_mention_finder_find_variant (VrDocument *document,
+                                VrVariant  *variant,
+                                const char *version_id)
+{
+  g_autoptr(Snapshot) snapshot = NULL;
+  g_autoptr(GArray) hits = NULL;
+  VrEntity *entity;
+
+  g_return_val_if_fail (VR_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (VR_IS_VARIANT (variant), NULL);
+
+  entity = vr_variant_get_entity (variant);
+  if (entity == NULL || vr_document_lookup_entity (document, vr_entity_get_id (entity)) != entity)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  snapshot = snapshot_new (document, variant, version_id);
+  hits = snapshot_scan (snapshot, NULL);
+  return hits_to_mentions (snapshot, hits);
+}
+
+static void
+find_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const Snapshot *snapshot = task_data;
+  GArray *hits = snapshot_scan (snapshot, cancellable);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_array_unref (hits);
+      return;
+    }
+  g_task_return_pointer (task, hits, (GDestroyNotify) g_array_unref);
+}
+
+void
+vr_mention_finder_find_async (VrDocument          *document,
+                              VrVariant           *variant,
+                              const char          *version_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Snapshot *snapshot;
+
+  g_return_if_fail (VR_IS_DOCUMENT (document));
+  g_return_if_fail (variant == NULL || VR_IS_VARIANT (variant));
+
+  task = g_task_new (document, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vr_mention_finder_find_async);
+
+  if (variant != NULL &&
+      (vr_variant_get_entity (variant) == NULL ||
+       vr_document_lookup_entity (document,
+                                  vr_entity_get_id (vr_variant_get_entity (variant)))
+         != vr_variant_get_entity (variant)))
+    {
+      /* A spelling outside the document has nothing to find. */
+      snapshot = snapshot_new (document, NULL, version_id);
+      g_ptr_array_set_size (snapshot->forms, 0);
+      g_ptr_array_set_size (snapshot->entities, 0);
+    }
+  else
+    {
+      snapshot = snapshot_new (document, variant, version_id);
+    }
+
+  g_task_set_task_data (task, snapshot, (GDestroyNotify) snapshot_free);
+  g_task_run_in_thread (task, find_thread);
+}
+
+GPtrArray *
+vr_mention_finder_find_finish (VrDocument    *document,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_autoptr(GArray) hits = NULL;
+  const Snapshot *snapshot;
+
+  g_return_val_if_fail (VR_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, document), NULL);
+
+  hits = g_task_propagate_pointer (G_TASK (result), error);
+  if (hits == NULL)
+    return NULL;
+
+  snapshot = g_task_get_task_data (G_TASK (result));
+  return hits_to_mentions (snapshot, hits);
+}
