@@ -7,6 +7,7 @@
 
 #include "vr-application-private.h"
 #include "vr-window.h"
+#include "print/vr-print.h"
 
 #define SAMPLE_NAME "telegram-254.json"
 
@@ -24,6 +25,8 @@ G_DEFINE_FINAL_TYPE (VrApplication, vr_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry main_entries[] = {
   { "exit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Exit once the first frame with the document is drawn (for measurements)"), NULL },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write FILE as a printable PDF handout to OUT.pdf and exit"), N_("OUT.pdf") },
   { NULL }
 };
 
@@ -199,6 +202,16 @@ vr_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   VrApplication *self = VR_APPLICATION (app);
+  const char *pdf = NULL;
+
+  /* Before GTK starts: no display, and never handed to a running instance. */
+  if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &pdf))
+    {
+      g_autofree const char **files = NULL;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      return vr_print_export_pdf_command (pdf, files);
+    }
 
   if (g_variant_dict_contains (options, "exit-after-first-frame"))
     {
@@ -338,6 +351,7 @@ static const struct {
   { "app.new-window", { "<Control><Shift>n", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.close", { "<Control>w", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
   { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
   { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
