@@ -7,6 +7,7 @@
 
 #include "vr-application-private.h"
 #include "vr-window-private.h"
+#include "print/vr-print.h"
 
 #define RECENT_MAX 5
 
@@ -253,6 +254,22 @@ vr_window_reader_action (GtkWidget  *widget,
 }
 
 static void
+vr_window_print_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  VrWindow *self = VR_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.print"))
+    vr_print_document (GTK_WINDOW (self), self->document);
+  else
+    vr_print_export_pdf (GTK_WINDOW (self), self->document);
+}
+
+static void
 vr_window_close_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
@@ -298,6 +315,8 @@ _vr_window_actions_update (VrWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (reader_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), reader_actions[i], has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in",
                                  zoom < zoom_levels[G_N_ELEMENTS (zoom_levels) - 1] - 0.001);
@@ -317,6 +336,8 @@ _vr_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, vr_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, vr_window_zoom_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, vr_window_close_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, vr_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, vr_window_print_action);
   for (guint i = 0; i < G_N_ELEMENTS (reader_actions); i++)
     gtk_widget_class_install_action (widget_class, reader_actions[i], NULL, vr_window_reader_action);
 
