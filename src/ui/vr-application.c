@@ -17,6 +17,7 @@ struct _VrApplication
 
   GSettings      *settings;
   int             exit_status;
+  char         ***arguments;
   guint           exit_after_first_frame : 1;
 };
 
@@ -207,9 +208,11 @@ vr_application_handle_local_options (GApplication *app,
   /* Before GTK starts: no display, and never handed to a running instance. */
   if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &pdf))
     {
-      g_autofree const char **files = NULL;
+      const char * const *files = NULL;
 
-      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+      /* What parsing left of the command line: the FILE arguments. */
+      if (self->arguments != NULL && *self->arguments != NULL && (*self->arguments)[0] != NULL)
+        files = (const char * const *) *self->arguments + 1;
       return vr_print_export_pdf_command (pdf, files);
     }
 
@@ -222,6 +225,23 @@ vr_application_handle_local_options (GApplication *app,
 
   /* Carry on with the default handling (open or activate). */
   return -1;
+}
+
+static gboolean
+vr_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  VrApplication *self = VR_APPLICATION (app);
+  gboolean handled;
+
+  /* GApplication keeps the FILE arguments out of the options dictionary;
+   * handle-local-options reaches them through this. */
+  self->arguments = arguments;
+  handled = G_APPLICATION_CLASS (vr_application_parent_class)->local_command_line (app, arguments, exit_status);
+  self->arguments = NULL;
+
+  return handled;
 }
 
 static void
@@ -277,11 +297,17 @@ vr_application_quit_action (GSimpleAction *action,
   VrApplication *self = user_data;
   GList *windows;
 
-  /* Closing each window lets it save its size first. */
+  /* Closing each window lets it save its size first, and a window with
+   * unsaved changes asks; it closes itself once answered, and the last
+   * window to go ends the application. */
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (const GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
   g_list_free (windows);
+
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (VR_IS_WINDOW (l->data))
+      return;
 
   g_application_quit (G_APPLICATION (self));
 }
@@ -351,6 +377,10 @@ static const struct {
   { "app.new-window", { "<Control><Shift>n", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.close", { "<Control>w", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
   { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
@@ -398,6 +428,7 @@ vr_application_class_init (VrApplicationClass *klass)
 
   object_class->dispose = vr_application_dispose;
 
+  app_class->local_command_line = vr_application_local_command_line;
   app_class->handle_local_options = vr_application_handle_local_options;
   app_class->startup = vr_application_startup;
   app_class->activate = vr_application_activate;
