@@ -25,10 +25,17 @@ issues_new (void)
   return issues;
 }
 
+static void
+unref_if_any (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
 static GPtrArray *
 counterparts_new (guint size)
 {
-  return g_ptr_array_new_full (size, (GDestroyNotify) g_object_unref);
+  return g_ptr_array_new_full (size, unref_if_any);
 }
 
 VrAlignment *

@@ -12,6 +12,7 @@ typedef struct
   guint start;   /* characters */
   guint end;
   guint id;      /* equal tokens have equal ids */
+  gboolean space;
 } Token;
 
 static gboolean
@@ -41,7 +42,7 @@ tokenize (const char *text,
     {
       const char *start = p;
       gunichar c = g_utf8_get_char (p);
-      Token token = { pos, 0, 0 };
+      Token token = { pos, 0, 0, FALSE };
       gpointer id;
       char *key;
 
@@ -67,6 +68,7 @@ tokenize (const char *text,
         }
       else if (g_unichar_isspace (c))
         {
+          token.space = TRUE;
           while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
             {
               p = g_utf8_next_char (p);
@@ -186,15 +188,59 @@ myers (const Token *a,
     }
 
   /* Matches were found from the end: put them in order. */
-  for (gsize i = first_match, j = matches->len - 1; i < j && j != G_MAXSIZE; i++, j--)
+  for (gsize i = first_match, j = matches->len; i + 1 < j; i++, j--)
     {
       Match tmp = g_array_index (matches, Match, i);
 
-      g_array_index (matches, Match, i) = g_array_index (matches, Match, j);
-      g_array_index (matches, Match, j) = tmp;
+      g_array_index (matches, Match, i) = g_array_index (matches, Match, j - 1);
+      g_array_index (matches, Match, j - 1) = tmp;
     }
 
   return TRUE;
+}
+
+static inline gboolean
+match_follows (GArray *matches,
+               guint   i)
+{
+  const Match *prev = &g_array_index (matches, Match, i - 1);
+  const Match *match = &g_array_index (matches, Match, i);
+
+  return prev->x + 1 == match->x && prev->y + 1 == match->y;
+}
+
+/* Whitespace alone between two changes ("a heated" → "an angry") would
+ * split one change into two; count it as changed too. */
+static void
+drop_lone_spaces (GArray *ta,
+                  GArray *tb,
+                  GArray *matches)
+{
+  g_autoptr(GArray) kept = g_array_sized_new (FALSE, FALSE, sizeof (Match), matches->len);
+  guint n = ta->len;
+  guint m = tb->len;
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const Match *match = &g_array_index (matches, Match, i);
+      gboolean change_before;
+      gboolean change_after;
+
+      if (!g_array_index (ta, Token, match->x).space)
+        {
+          g_array_append_val (kept, *match);
+          continue;
+        }
+
+      change_before = i == 0 ? (match->x > 0 || match->y > 0) : !match_follows (matches, i);
+      change_after = i + 1 == matches->len ? (match->x + 1 < n || match->y + 1 < m)
+                                           : !match_follows (matches, i + 1);
+      if (!(change_before && change_after))
+        g_array_append_val (kept, *match);
+    }
+
+  g_array_set_size (matches, 0);
+  g_array_append_vals (matches, kept->data, kept->len);
 }
 
 static void
@@ -294,6 +340,8 @@ vr_word_diff (const char *a,
 
       g_array_append_val (matches, match);
     }
+
+  drop_lone_spaces (ta, tb, matches);
 
   /* Between two matched tokens, what is left of a was deleted and what is
    * left of b inserted. */
