@@ -649,6 +649,10 @@ _vr_json_check_layout (const char    *data,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (display_name != NULL, FALSE);
 
+  /* An empty GBytes has no data at all, and NULL + 0 is undefined. */
+  if (data == NULL)
+    data = "";
+
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     skip = 3;
 
