@@ -29,7 +29,6 @@
 #define NUMBER_GAP      10.0
 #define HEADER_OFFSET   30.0
 #define FOOTER_OFFSET   34.0
-#define LABEL_WIDTH_EM  8.0
 
 #define DEFAULT_FONT_SIZE 11.0
 #define MIN_FONT_SIZE     6.0
@@ -273,14 +272,14 @@ builder_measure (Block *block)
 static void
 add_field_row (Builder    *b,
                const char *label,
-               const char *value)
+               const char *value,
+               double      label_width)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   g_autoptr(PangoFontDescription) font = NULL;
   PangoTabArray *tabs;
   double size = b->size * 0.85;
-  double label_width = size * LABEL_WIDTH_EM;
   Block *block;
 
   if (is_blank (value))
@@ -337,6 +336,10 @@ add_front_matter (Builder *b)
   g_autofree char *recipients = NULL;
   g_autofree char *correspondents = NULL;
   g_autofree char *citation = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(PangoFontDescription) label_font = NULL;
+  g_autoptr(PangoLayout) measure = NULL;
+  double label_width = 0;
   const char *summary;
   GListModel *fields;
   Block *block;
@@ -365,24 +368,58 @@ add_front_matter (Builder *b)
                                       authors ? authors : "?",
                                       recipients ? recipients : "?");
 
-  add_field_row (b, _("Date"), date);
-  add_field_row (b, _("Classification"), vr_metadata_get_classification (metadata));
-  add_field_row (b, _("From → To"), correspondents);
-  add_field_row (b, _("Archive"), vr_metadata_get_archive (metadata));
-  add_field_row (b, _("Location"), vr_metadata_get_archive_location (metadata));
-  add_field_row (b, _("Repository"), vr_metadata_get_repository (metadata));
-  add_field_row (b, _("Translator"), vr_metadata_get_translator (metadata));
+  citation = vr_citation_format_note (metadata);
+
+  rows = g_ptr_array_new ();
+  g_ptr_array_add (rows, (gpointer) _("Date"));
+  g_ptr_array_add (rows, date);
+  g_ptr_array_add (rows, (gpointer) _("Classification"));
+  g_ptr_array_add (rows, (gpointer) vr_metadata_get_classification (metadata));
+  g_ptr_array_add (rows, (gpointer) _("From → To"));
+  g_ptr_array_add (rows, correspondents);
+  g_ptr_array_add (rows, (gpointer) _("Archive"));
+  g_ptr_array_add (rows, (gpointer) vr_metadata_get_archive (metadata));
+  g_ptr_array_add (rows, (gpointer) _("Location"));
+  g_ptr_array_add (rows, (gpointer) vr_metadata_get_archive_location (metadata));
+  g_ptr_array_add (rows, (gpointer) _("Repository"));
+  g_ptr_array_add (rows, (gpointer) vr_metadata_get_repository (metadata));
+  g_ptr_array_add (rows, (gpointer) _("Translator"));
+  g_ptr_array_add (rows, (gpointer) vr_metadata_get_translator (metadata));
 
   fields = vr_metadata_get_fields (metadata);
   for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
     {
-      g_autoptr(VrField) field = g_list_model_get_item (fields, i);
+      VrField *field = g_list_model_get_item (fields, i);
 
-      add_field_row (b, vr_field_get_label (field), vr_field_get_value (field));
+      /* The metadata owns its fields; the pointers outlive this loop. */
+      g_ptr_array_add (rows, (gpointer) vr_field_get_label (field));
+      g_ptr_array_add (rows, (gpointer) vr_field_get_value (field));
+      g_object_unref (field);
     }
 
-  citation = vr_citation_format_note (metadata);
-  add_field_row (b, _("Cite as"), citation);
+  g_ptr_array_add (rows, (gpointer) _("Cite as"));
+  g_ptr_array_add (rows, citation);
+
+  /* The values line up after the widest label, within reason. */
+  label_font = make_font (SANS_FAMILIES, b->size * 0.85, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+  measure = pango_layout_new (b->self->context);
+  pango_layout_set_font_description (measure, label_font);
+  for (guint i = 0; i < rows->len; i += 2)
+    {
+      g_autoptr(GString) label = g_string_new (NULL);
+      int w;
+
+      if (is_blank (g_ptr_array_index (rows, i + 1)))
+        continue;
+      append_text (label, g_ptr_array_index (rows, i));
+      pango_layout_set_text (measure, label->str, (int) label->len);
+      pango_layout_get_size (measure, &w, NULL);
+      label_width = MAX (label_width, (double) w / PANGO_SCALE);
+    }
+  label_width = MIN (label_width + b->size, b->width * 0.35);
+
+  for (guint i = 0; i < rows->len; i += 2)
+    add_field_row (b, g_ptr_array_index (rows, i), g_ptr_array_index (rows, i + 1), label_width);
 }
 
 /* Byte offset of character @offset, clamped to the text. */
