@@ -39,6 +39,40 @@ vr_export_csv_field (const char *value)
   return g_string_free (out, FALSE);
 }
 
+/* The string as read from a file (kept also when this build does not know
+ * it), else the enum's own. */
+static const char *
+status_string (VrVariant *variant)
+{
+  const char *raw = vr_variant_get_status_raw (variant);
+
+  return raw != NULL ? raw : vr_variant_status_to_string (vr_variant_get_status (variant));
+}
+
+static const char *
+system_string (VrVariant *variant)
+{
+  const char *raw = vr_variant_get_system_raw (variant);
+
+  return raw != NULL ? raw : vr_name_system_to_string (vr_variant_get_system (variant));
+}
+
+static const char *
+kind_string (VrEntity *entity)
+{
+  const char *raw = vr_entity_get_kind_raw (entity);
+
+  return raw != NULL ? raw : vr_entity_kind_to_string (vr_entity_get_kind (entity));
+}
+
+static const char *
+verdict_string (VrDecision *decision)
+{
+  const char *raw = vr_decision_get_verdict_raw (decision);
+
+  return raw != NULL ? raw : vr_verdict_to_string (vr_decision_get_verdict (decision));
+}
+
 static void
 append_row (GString            *out,
             const char * const *fields,
@@ -106,10 +140,10 @@ export_csv (VrDocument *document)
         "variant",
         vr_entity_get_id (row->entity),
         vr_entity_get_name (row->entity),
-        vr_entity_get_kind_raw (row->entity),
+        kind_string (row->entity),
         vr_variant_get_form (row->variant),
-        vr_variant_get_system_raw (row->variant),
-        vr_variant_get_status_raw (row->variant),
+        system_string (row->variant),
+        status_string (row->variant),
         count,
         row->first != NULL ? vr_paragraph_get_id (row->first) : "",
         "",
@@ -124,7 +158,7 @@ export_csv (VrDocument *document)
       g_autoptr(VrDecision) decision = g_list_model_get_item (decisions, i);
       const char *fields[] = {
         "decision", "", "", "", vr_decision_get_a (decision), "", "", "", "",
-        vr_decision_get_b (decision), vr_decision_get_verdict_raw (decision),
+        vr_decision_get_b (decision), verdict_string (decision),
       };
 
       append_row (out, fields, G_N_ELEMENTS (fields));
@@ -156,13 +190,13 @@ export_json (VrDocument *document)
       json_builder_set_member_name (builder, "entity_name");
       json_builder_add_string_value (builder, vr_entity_get_name (row->entity));
       json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, vr_entity_get_kind_raw (row->entity));
+      json_builder_add_string_value (builder, kind_string (row->entity));
       json_builder_set_member_name (builder, "spelling");
       json_builder_add_string_value (builder, vr_variant_get_form (row->variant));
       json_builder_set_member_name (builder, "system");
-      json_builder_add_string_value (builder, vr_variant_get_system_raw (row->variant));
+      json_builder_add_string_value (builder, system_string (row->variant));
       json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, vr_variant_get_status_raw (row->variant));
+      json_builder_add_string_value (builder, status_string (row->variant));
       json_builder_set_member_name (builder, "occurrences");
       json_builder_add_int_value (builder, vr_variant_get_count (row->variant));
       json_builder_set_member_name (builder, "first_paragraph");
@@ -186,7 +220,7 @@ export_json (VrDocument *document)
       json_builder_set_member_name (builder, "b");
       json_builder_add_string_value (builder, vr_decision_get_b (decision));
       json_builder_set_member_name (builder, "verdict");
-      json_builder_add_string_value (builder, vr_decision_get_verdict_raw (decision));
+      json_builder_add_string_value (builder, verdict_string (decision));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

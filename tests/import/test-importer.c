@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "vr-core.h"
+#include "vr-importer.h"
+
+#define SEED_COPY SOURCE_SAMPLEDIR "/telegram-254.seed.txt"
+
+static VrDocument *
+load_sample (void)
+{
+  const char *path = g_getenv ("VARIORUM_SAMPLE");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  VrDocument *doc;
+
+  g_assert_nonnull (path);
+  file = g_file_new_for_path (path);
+  doc = vr_document_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  return doc;
+}
+
+static VrDocument *
+import_seed (void)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  VrDocument *doc;
+
+  g_file_get_contents (SEED_COPY, &text, NULL, &error);
+  g_assert_no_error (error);
+  doc = vr_import_archive_text (text, "telegram-254.txt", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static void
+test_metadata (void)
+{
+  g_autoptr(VrDocument) doc = import_seed ();
+  VrMetadata *md = vr_document_get_metadata (doc);
+  VrVersion *version;
+
+  g_assert_cmpstr (vr_metadata_get_title (md), ==,
+                   "Telegram from the USSR Ambassador to the DPRK Ivanov addressed to "
+                   "Mikoyan and Shepilov, 'August Plenum of the Korean Workers' Party "
+                   "Central Committee'");
+  g_assert_cmpstr (vr_metadata_get_date (md), ==, "1956-09-15");
+  g_assert_cmpstr (vr_metadata_get_summary (md), ==,
+                   "Ivanov provides a detailed report on the proceedings of the August "
+                   "Plenum of the Korean Workers' Party Central Committee.");
+  g_assert_cmpstr (vr_metadata_get_repository (md), ==,
+                   "History and Public Policy Program Digital Archive");
+  g_assert_cmpstr (vr_metadata_get_archive (md), ==, "GARF");
+  g_assert_cmpstr (vr_metadata_get_archive_location (md), ==,
+                   "Fond 5446, Opis 98, Delo 721, Listy 153-164");
+  g_assert_cmpstr (vr_metadata_get_translator (md), ==, "Gary Goldberg");
+  g_assert_cmpstr (vr_metadata_get_classification (md), ==, "Top Secret");
+  g_assert_cmpstr (vr_metadata_get_original_language (md), ==, "ru");
+  g_assert_cmpstr (vr_metadata_lookup_field (md, "Document number"), ==, "254");
+  g_assert_cmpstr (vr_metadata_lookup_field (md, "Copy number"), ==, "1");
+  g_assert_cmpstr (vr_metadata_lookup_field (md, "Drafted by"), ==, "Samsonov");
+  g_assert_cmpstr (vr_metadata_lookup_field (md, "Typed by"), ==, "Sarycheva");
+  g_assert_cmpstr (vr_metadata_get_authors (md)[0], ==, "Ivanov");
+  g_assert_cmpstr (vr_metadata_get_recipients (md)[0], ==, "Mikoyan");
+  g_assert_cmpstr (vr_metadata_get_recipients (md)[1], ==, "Shepilov");
+  g_assert_null (vr_metadata_get_recipients (md)[2]);
+  g_assert_cmpstr (vr_document_get_id (doc), ==, "telegram-254");
+
+  version = vr_document_get_default_version (doc);
+  g_assert_cmpstr (vr_version_get_id (version), ==, "en");
+  g_assert_cmpstr (vr_version_get_translator (version), ==, "Gary Goldberg");
+
+  /* The same fields as the hand-made sample. */
+  {
+    g_autoptr(VrDocument) sample = load_sample ();
+    VrMetadata *smd = vr_document_get_metadata (sample);
+    GListModel *fields = vr_metadata_get_fields (smd);
+
+    g_assert_cmpstr (vr_metadata_get_title (md), ==, vr_metadata_get_title (smd));
+    g_assert_cmpstr (vr_metadata_get_summary (md), ==, vr_metadata_get_summary (smd));
+    for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
+      {
+        g_autoptr(VrField) field = g_list_model_get_item (fields, i);
+
+        g_assert_cmpstr (vr_metadata_lookup_field (md, vr_field_get_label (field)), ==,
+                         vr_field_get_value (field));
+      }
+  }
+}
+
+static void
+test_paragraphs (void)
+{
+  static const char * const furniture[] = {
+    "Search in", "Digital Archive International History Declassified", "Citation",
+    "get citation", "share document", "English HTML", "\xe2\x80\xa2", "PDF",
+    "Web browser", "Click here",
+  };
+  g_autoptr(VrDocument) doc = import_seed ();
+  g_autoptr(VrDocument) sample = load_sample ();
+  GListModel *paragraphs = vr_document_get_paragraphs (doc);
+  GListModel *expected = vr_document_get_paragraphs (sample);
+
+  g_assert_cmpuint (g_list_model_get_n_items (paragraphs), ==,
+                    g_list_model_get_n_items (expected));
+  for (guint i = 0; i < g_list_model_get_n_items (paragraphs); i++)
+    {
+      g_autoptr(VrParagraph) p = g_list_model_get_item (paragraphs, i);
+      g_autoptr(VrParagraph) e = g_list_model_get_item (expected, i);
+      const char *text = vr_paragraph_get_text (p, "en");
+
+      g_assert_cmpstr (vr_paragraph_get_id (p), ==, vr_paragraph_get_id (e));
+      g_assert_cmpstr (text, ==, vr_paragraph_get_text (e, "en"));
+      g_assert_cmpint (vr_paragraph_get_kind (p), ==, vr_paragraph_get_kind (e));
+      for (guint f = 0; f < G_N_ELEMENTS (furniture); f++)
+        g_assert_null (strstr (text, furniture[f]));
+    }
+}
+
+static gboolean
+entity_has_form (VrEntity   *entity,
+                 const char *form)
+{
+  return vr_entity_lookup_variant (entity, form) != NULL;
+}
+
+/* A sample person counts as found when an imported person has one of that
+ * person's spellings; an imported person is right when a sample person
+ * has one of its spellings. */
+static void
+measure_people (VrDocument *doc,
+                VrDocument *sample,
+                double     *recall,
+                double     *precision)
+{
+  GListModel *got = vr_document_get_entities (doc);
+  GListModel *want = vr_document_get_entities (sample);
+  guint n_want = 0, n_found = 0, n_got = 0, n_right = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (want); i++)
+    {
+      g_autoptr(VrEntity) w = g_list_model_get_item (want, i);
+      GListModel *forms = vr_entity_get_variants (w);
+      gboolean found = FALSE;
+
+      if (vr_entity_get_kind (w) != VR_ENTITY_KIND_PERSON)
+        continue;
+      n_want++;
+      for (guint j = 0; j < g_list_model_get_n_items (got) && !found; j++)
+        {
+          g_autoptr(VrEntity) g = g_list_model_get_item (got, j);
+
+          for (guint k = 0; k < g_list_model_get_n_items (forms) && !found; k++)
+            {
+              g_autoptr(VrVariant) v = g_list_model_get_item (forms, k);
+
+              found = vr_entity_get_kind (g) == VR_ENTITY_KIND_PERSON &&
+                      entity_has_form (g, vr_variant_get_form (v));
+            }
+        }
+      if (found)
+        n_found++;
+      else
+        g_test_message ("person not found: %s", vr_entity_get_name (w));
+    }
+
+  for (guint j = 0; j < g_list_model_get_n_items (got); j++)
+    {
+      g_autoptr(VrEntity) g = g_list_model_get_item (got, j);
+      GListModel *forms = vr_entity_get_variants (g);
+      gboolean right = FALSE;
+
+      if (vr_entity_get_kind (g) != VR_ENTITY_KIND_PERSON)
+        continue;
+      n_got++;
+      for (guint i = 0; i < g_list_model_get_n_items (want) && !right; i++)
+        {
+          g_autoptr(VrEntity) w = g_list_model_get_item (want, i);
+
+          for (guint k = 0; k < g_list_model_get_n_items (forms) && !right; k++)
+            {
+              g_autoptr(VrVariant) v = g_list_model_get_item (forms, k);
+
+              right = vr_entity_get_kind (w) == VR_ENTITY_KIND_PERSON &&
+                      entity_has_form (w, vr_variant_get_form (v));
+            }
+        }
+      if (right)
+        n_right++;
+      else
+        g_test_message ("not a sample person: %s", vr_entity_get_name (g));
+    }
+
+  *recall = n_want > 0 ? (double) n_found / n_want : 0;
+  *precision = n_got > 0 ? (double) n_right / n_got : 0;
+  g_test_message ("people: %u of %u found (recall %.3f), %u of %u right (precision %.3f)",
+                  n_found, n_want, *recall, n_right, n_got, *precision);
+}
+
+static void
+test_people (void)
+{
+  g_autoptr(VrDocument) doc = import_seed ();
+  g_autoptr(VrDocument) sample = load_sample ();
+  GListModel *entities = vr_document_get_entities (doc);
+  VrEntity *yun;
+  double recall, precision;
+
+  measure_people (doc, sample, &recall, &precision);
+  g_assert_cmpfloat (recall, >=, 0.95);
+  g_assert_cmpfloat (precision, >=, 0.90);
+
+  /* Every spelling waits for a person to confirm it. */
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(VrEntity) e = g_list_model_get_item (entities, i);
+      GListModel *variants = vr_entity_get_variants (e);
+
+      g_assert_cmpint (vr_entity_get_kind (e), ==, VR_ENTITY_KIND_PERSON);
+      g_assert_cmpuint (g_list_model_get_n_items (variants), >, 0);
+      g_assert_cmpuint (vr_entity_get_mention_count (e), >, 0);
+      for (guint j = 0; j < g_list_model_get_n_items (variants); j++)
+        {
+          g_autoptr(VrVariant) v = g_list_model_get_item (variants, j);
+
+          g_assert_cmpint (vr_variant_get_status (v), ==, VR_VARIANT_STATUS_SUGGESTED);
+          /* The title is kept out of the name. */
+          g_assert_false (g_str_has_prefix (vr_variant_get_form (v), "Cde"));
+          g_assert_false (g_str_has_prefix (vr_variant_get_form (v), "Ambassador"));
+        }
+    }
+
+  /* The tier-2 match is proposed on one entity, with the reason noted. */
+  yun = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (entities) && yun == NULL; i++)
+    {
+      g_autoptr(VrEntity) e = g_list_model_get_item (entities, i);
+
+      if (entity_has_form (e, "Yun Gong-heum"))
+        yun = e;
+    }
+  g_assert_nonnull (yun);
+  g_assert_nonnull (vr_entity_lookup_variant (yun, "Yung Kong-hum"));
+  g_assert_nonnull (vr_variant_get_note (vr_entity_lookup_variant (yun, "Yung Kong-hum")));
+  g_assert_cmpstr (vr_entity_get_name (yun), ==, "Yun Gong-heum");
+  g_assert_cmpint (vr_variant_get_system (vr_entity_lookup_variant (yun, "Yun Gong-heum")),
+                   ==, VR_NAME_SYSTEM_RR);
+}
+
+/* Mentions: the sample's people's full-spelling mentions, bracketed ones
+ * uncertain, and short references only for a surname one person has. */
+static void
+test_mentions (void)
+{
+  g_autoptr(VrDocument) doc = import_seed ();
+  g_autoptr(VrDocument) sample = load_sample ();
+  GListModel *mentions = vr_document_get_mentions (doc);
+  GListModel *expected = vr_document_get_mentions (sample);
+  guint n_expected = 0, n_matched = 0, n_short = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(VrMention) m = g_list_model_get_item (mentions, i);
+      g_autofree char *text = vr_mention_dup_text (m);
+
+      g_assert_cmpint (vr_mention_get_uncertain (m), ==, strchr (text, '[') != NULL);
+      if (vr_mention_get_short (m))
+        {
+          n_short++;
+          /* Yun is the only surname here that one person alone bears. */
+          g_assert_cmpstr (text, ==, "Yun");
+          g_assert_cmpstr (vr_entity_get_name (vr_mention_get_entity (m)), ==, "Yun Gong-heum");
+        }
+    }
+  g_assert_cmpuint (n_short, ==, 7);
+
+  for (guint i = 0; i < g_list_model_get_n_items (expected); i++)
+    {
+      g_autoptr(VrMention) e = g_list_model_get_item (expected, i);
+      VrParagraph *p;
+
+      if (vr_entity_get_kind (vr_mention_get_entity (e)) != VR_ENTITY_KIND_PERSON)
+        continue;
+      n_expected++;
+      p = vr_document_lookup_paragraph (doc, vr_paragraph_get_id (vr_mention_get_paragraph (e)));
+      if (vr_document_lookup_mention (doc, p, "en", vr_mention_get_start (e),
+                                      vr_mention_get_end (e)) != NULL)
+        n_matched++;
+    }
+  g_test_message ("person mentions: %u of the sample's %u", n_matched, n_expected);
+  /* All but the two context-bound short references (Choe, Pak). */
+  g_assert_cmpuint (n_matched, ==, n_expected - 2);
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  VrDocument *doc;
+
+  doc = vr_import_archive_text ("", "empty.txt", &error);
+  g_assert_null (doc);
+  g_assert_error (error, VR_ERROR, VR_ERROR_EMPTY);
+  g_assert_true (g_str_has_prefix (error->message, "empty.txt: "));
+  g_clear_error (&error);
+
+  doc = vr_import_archive_text (" \n\xc2\xa0\n\t\n", "blank.txt", &error);
+  g_assert_null (doc);
+  g_assert_error (error, VR_ERROR, VR_ERROR_EMPTY);
+  g_clear_error (&error);
+
+  doc = vr_import_archive_text ("Search in\n\nfine\n\xff\xfe oops\n", "bad.txt", &error);
+  g_assert_null (doc);
+  g_assert_error (error, VR_ERROR, VR_ERROR_ENCODING);
+  g_assert_true (g_str_has_prefix (error->message, "bad.txt:4: "));
+  g_clear_error (&error);
+
+  doc = vr_import_archive_text ("Search in\n\nDigital Archive International History "
+                                "Declassified\n\n  \xe2\x80\xa2 Citation\n\nEnglish HTML\n\n"
+                                "Click here to view the PDF file in a new window.\n",
+                                "furniture.txt", &error);
+  g_assert_null (doc);
+  g_assert_error (error, VR_ERROR, VR_ERROR_NOT_A_DOCUMENT);
+  g_assert_true (g_str_has_prefix (error->message, "furniture.txt: "));
+  g_clear_error (&error);
+}
+
+/* Text without the page around it is all document; markup in it is text. */
+static void
+test_plain_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VrDocument) doc = NULL;
+  GListModel *paragraphs;
+  g_autoptr(VrParagraph) p = NULL;
+
+  doc = vr_import_archive_text ("Cde. Ivanov met Ambassador Ri Sang-jo and <b>Kim Il Sung</b> "
+                                "on the question of the plan for the year ahead.\n\n"
+                                "So it was decided.\n", NULL, &error);
+  g_assert_no_error (error);
+  paragraphs = vr_document_get_paragraphs (doc);
+  g_assert_cmpuint (g_list_model_get_n_items (paragraphs), ==, 2);
+  p = g_list_model_get_item (paragraphs, 0);
+  g_assert_cmpint (vr_paragraph_get_kind (p), ==, VR_PARAGRAPH_KIND_BODY);
+  g_assert_true (g_str_has_prefix (vr_paragraph_get_text (p, "en"), "Cde. Ivanov met"));
+  g_assert_cmpuint (g_list_model_get_n_items (vr_document_get_entities (doc)), ==, 3);
+  g_assert_nonnull (vr_document_lookup_entity (doc, "ivanov"));
+  g_assert_nonnull (vr_document_lookup_entity (doc, "ri-sang-jo"));
+  g_assert_nonnull (vr_document_lookup_entity (doc, "kim-il-sung"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/importer/metadata", test_metadata);
+  g_test_add_func ("/importer/paragraphs", test_paragraphs);
+  g_test_add_func ("/importer/people", test_people);
+  g_test_add_func ("/importer/mentions", test_mentions);
+  g_test_add_func ("/importer/errors", test_errors);
+  g_test_add_func ("/importer/plain-text", test_plain_text);
+
+  return g_test_run ();
+}
