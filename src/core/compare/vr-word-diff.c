@@ -7,6 +7,12 @@
 
 #include "vr-word-diff.h"
 
+/* Stretches longer than this (in tokens, both sides) are first pinned at
+ * tokens that occur once on each side. */
+#define VR_WORD_DIFF_ANCHOR_SIZE 400
+/* Steps of work (token comparisons) one diff may take, about 50 ms here. */
+#define VR_WORD_DIFF_BUDGET ((gint64) 20 * 1000 * 1000)
+
 typedef struct
 {
   guint start;   /* characters */
@@ -102,31 +108,33 @@ typedef struct
 /* Myers' greedy algorithm on a[0..n) and b[0..m), which share neither their
  * first nor their last token. Appends the matched token pairs, in order, to
  * @matches; returns FALSE when more than VR_WORD_DIFF_MAX_EDITS edits are
- * needed. */
+ * needed or @budget runs out. */
 static gboolean
 myers (const Token *a,
        guint        n,
        const Token *b,
        guint        m,
+       gint64      *budget,
        GArray      *matches)
 {
-  g_autoptr(GPtrArray) trace = g_ptr_array_new_with_free_func (g_free);
+  /* The states before each step d, from k = -(d+1) to d+1, one after the
+   * other: state d starts at d·(d+2). */
+  g_autoptr(GArray) trace = g_array_new (FALSE, FALSE, sizeof (gint32));
   guint max = MIN (n + m, VR_WORD_DIFF_MAX_EDITS);
   gssize offset = max + 1;
-  g_autofree gssize *v = g_new0 (gssize, 2 * (gsize) max + 3);
+  g_autofree gint32 *v = g_new0 (gint32, 2 * (gsize) max + 3);
   gsize first_match = matches->len;
   gssize x = 0;
   gssize y = 0;
   gssize d;
+  gssize last_d = -1;
   gboolean found = FALSE;
 
-  for (d = 0; d <= (gssize) max && !found; d++)
+  for (d = 0; d <= (gssize) max && !found && *budget > 0; d++)
     {
-      /* The state before step d, from k = -(d+1) to d+1. */
-      gssize *snapshot = g_new (gssize, 2 * d + 3);
-
-      memcpy (snapshot, v + offset - d - 1, sizeof (gssize) * (2 * d + 3));
-      g_ptr_array_add (trace, snapshot);
+      g_array_append_vals (trace, v + offset - d - 1, 2 * d + 3);
+      *budget -= 2 * d + 3;
+      last_d = d;
 
       for (gssize k = -d; k <= d; k += 2)
         {
@@ -135,12 +143,14 @@ myers (const Token *a,
           else
             x = v[offset + k - 1] + 1;
           y = x - k;
+          *budget -= 1;
           while (x < (gssize) n && y < (gssize) m && a[x].id == b[y].id)
             {
               x++;
               y++;
+              *budget -= 1;
             }
-          v[offset + k] = x;
+          v[offset + k] = (gint32) x;
           if (x >= (gssize) n && y >= (gssize) m)
             {
               found = TRUE;
@@ -155,15 +165,15 @@ myers (const Token *a,
   /* Walk back from (n, m) through the saved states. */
   x = n;
   y = m;
-  for (d = (gssize) trace->len - 1; d >= 0; d--)
+  for (d = last_d; d >= 0; d--)
     {
-      const gssize *state = g_ptr_array_index (trace, d);
+      const gint32 *state = &g_array_index (trace, gint32, d * (d + 2));
       gssize k = x - y;
       gssize prev_k;
       gssize prev_x;
       gssize prev_y;
 
-#define STATE(kk) (state[(kk) + d + 1])
+#define STATE(kk) ((gssize) state[(kk) + d + 1])
       if (k == -d || (k != d && STATE (k - 1) < STATE (k + 1)))
         prev_k = k + 1;
       else
@@ -197,6 +207,189 @@ myers (const Token *a,
     }
 
   return TRUE;
+}
+
+typedef struct
+{
+  guint count_a;
+  guint count_b;
+  guint y;
+} Occurrence;
+
+static void diff_range (const Token *a,
+                        guint        x0,
+                        guint        x1,
+                        const Token *b,
+                        guint        y0,
+                        guint        y1,
+                        gint64      *budget,
+                        GArray      *matches);
+
+/* For long stretches: tokens that occur once on each side, in an order both
+ * sides agree on (the longest increasing run, as patience diff does), pin
+ * the alignment, and only the gaps between them go to Myers, so that D
+ * stays small. Returns FALSE when there is no such token. */
+static gboolean
+diff_anchored (const Token *a,
+               guint        x0,
+               guint        x1,
+               const Token *b,
+               guint        y0,
+               guint        y1,
+               gint64      *budget,
+               GArray      *matches)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) ys = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *tails = NULL;
+  g_autofree guint *prev = NULL;
+  g_autofree guint *chain = NULL;
+  guint n_tails = 0;
+  guint k;
+  guint px = x0;
+  guint py = y0;
+
+  *budget -= 4 * (gint64) ((x1 - x0) + (y1 - y0));
+  for (guint y = y0; y < y1; y++)
+    {
+      Occurrence *o = g_hash_table_lookup (seen, GUINT_TO_POINTER (b[y].id));
+
+      if (o == NULL)
+        {
+          o = g_new0 (Occurrence, 1);
+          g_hash_table_insert (seen, GUINT_TO_POINTER (b[y].id), o);
+        }
+      o->count_b++;
+      o->y = y;
+    }
+  for (guint x = x0; x < x1; x++)
+    {
+      Occurrence *o = g_hash_table_lookup (seen, GUINT_TO_POINTER (a[x].id));
+
+      if (o != NULL)
+        o->count_a++;
+    }
+  for (guint x = x0; x < x1; x++)
+    {
+      Occurrence *o = g_hash_table_lookup (seen, GUINT_TO_POINTER (a[x].id));
+
+      if (o != NULL && o->count_a == 1 && o->count_b == 1)
+        {
+          g_array_append_val (xs, x);
+          g_array_append_val (ys, o->y);
+        }
+    }
+
+  if (xs->len == 0)
+    return FALSE;
+
+  /* Longest increasing run of ys: tails[l] is the index of the smallest
+   * last y of a run of length l + 1. */
+  tails = g_new (guint, xs->len);
+  prev = g_new (guint, xs->len);
+  for (guint i = 0; i < xs->len; i++)
+    {
+      guint y = g_array_index (ys, guint, i);
+      guint lo = 0;
+      guint hi = n_tails;
+
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (ys, guint, tails[mid]) < y)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      prev[i] = lo > 0 ? tails[lo - 1] : G_MAXUINT;
+      tails[lo] = i;
+      if (lo == n_tails)
+        n_tails++;
+    }
+
+  chain = g_new (guint, n_tails);
+  k = tails[n_tails - 1];
+  for (guint l = n_tails; l > 0; l--)
+    {
+      chain[l - 1] = k;
+      k = prev[k];
+    }
+
+  for (guint l = 0; l < n_tails; l++)
+    {
+      guint ax = g_array_index (xs, guint, chain[l]);
+      guint ay = g_array_index (ys, guint, chain[l]);
+      Match match = { ax, ay };
+
+      diff_range (a, px, ax, b, py, ay, budget, matches);
+      g_array_append_val (matches, match);
+      px = ax + 1;
+      py = ay + 1;
+    }
+  diff_range (a, px, x1, b, py, y1, budget, matches);
+
+  return TRUE;
+}
+
+/* Appends the matches of a[x0..x1) against b[y0..y1), in order. Every
+ * step of the work is counted against @budget; once it is spent, what is
+ * left is reported as changed wholesale. */
+static void
+diff_range (const Token *a,
+            guint        x0,
+            guint        x1,
+            const Token *b,
+            guint        y0,
+            guint        y1,
+            gint64      *budget,
+            GArray      *matches)
+{
+  guint suffix = 0;
+
+  while (x0 < x1 && y0 < y1 && a[x0].id == b[y0].id)
+    {
+      Match match = { x0++, y0++ };
+
+      g_array_append_val (matches, match);
+    }
+  while (x0 < x1 - suffix && y0 < y1 - suffix &&
+         a[x1 - 1 - suffix].id == b[y1 - 1 - suffix].id)
+    suffix++;
+  x1 -= suffix;
+  y1 -= suffix;
+
+  if (x0 < x1 && y0 < y1)
+    {
+      gsize before = matches->len;
+      gboolean done = FALSE;
+
+      if (*budget > 0 && (x1 - x0) + (y1 - y0) > VR_WORD_DIFF_ANCHOR_SIZE)
+        done = diff_anchored (a, x0, x1, b, y0, y1, budget, matches);
+
+      if (!done && *budget > 0 &&
+          myers (a + x0, x1 - x0, b + y0, y1 - y0, budget, matches))
+        {
+          for (gsize i = before; i < matches->len; i++)
+            {
+              g_array_index (matches, Match, i).x += x0;
+              g_array_index (matches, Match, i).y += y0;
+            }
+          done = TRUE;
+        }
+
+      /* Too different, or out of time: the whole stretch is one change. */
+      if (!done)
+        g_array_set_size (matches, before);
+    }
+
+  for (guint i = 0; i < suffix; i++)
+    {
+      Match match = { x1 + i, y1 + i };
+
+      g_array_append_val (matches, match);
+    }
 }
 
 static inline gboolean
@@ -297,6 +490,7 @@ vr_word_diff (const char *a,
   guint m;
   guint ax = 0;
   guint by = 0;
+  gint64 budget = VR_WORD_DIFF_BUDGET;
 
   ta = tokenize (a, ids, &na_chars);
   tb = tokenize (b, ids, &nb_chars);
@@ -317,22 +511,8 @@ vr_word_diff (const char *a,
     suffix++;
 
   if (n - prefix - suffix > 0 && m - prefix - suffix > 0)
-    {
-      gsize before = matches->len;
-
-      if (myers (&g_array_index (ta, Token, prefix), n - prefix - suffix,
-                 &g_array_index (tb, Token, prefix), m - prefix - suffix,
-                 matches))
-        {
-          for (gsize i = before; i < matches->len; i++)
-            {
-              g_array_index (matches, Match, i).x += prefix;
-              g_array_index (matches, Match, i).y += prefix;
-            }
-        }
-      else
-        g_array_set_size (matches, before);
-    }
+    diff_range ((const Token *) ta->data, prefix, n - suffix,
+                (const Token *) tb->data, prefix, m - suffix, &budget, matches);
 
   for (guint i = 0; i < suffix; i++)
     {

@@ -39,10 +39,12 @@ typedef struct
   guint    b_end;
 } VrDiffRun;
 
-/* Beyond this many differing tokens (after the common start and end are
- * set aside), the middle is reported as one deletion and one insertion,
- * which bounds the cost at O((N + M) · D) time and O(D²) memory. */
-#define VR_WORD_DIFF_MAX_EDITS 2000
+/* Long stretches are first pinned at words that occur once on each side
+ * (as patience diff does); a stretch between two such words that still
+ * needs more than this many token edits is reported as one deletion and
+ * one insertion, which bounds each Myers run at O((N + M) · D) time and
+ * O(D²) memory. */
+#define VR_WORD_DIFF_MAX_EDITS 1000
 
 /* A word-level diff (Myers' O(ND) algorithm over tokens: words, runs of
  * whitespace, single punctuation marks) of two UTF-8 texts; NULL counts as
