@@ -30,6 +30,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(VrDocument) doc = NULL;
   g_autoptr(VrDocument) again = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *new_id = NULL;
 
   doc = vr_document_load_bytes (bytes, "fuzz.json", &error);
   if (doc == NULL)
@@ -41,6 +42,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       return 0;
     }
   g_assert_no_error (error);
+
+  /* A note added to any loaded document gets an id no other note has. */
+  new_id = vr_document_dup_new_annotation_id (doc);
+  g_assert_nonnull (new_id);
+  for (guint i = 0; i < g_list_model_get_n_items (vr_document_get_annotations (doc)); i++)
+    {
+      g_autoptr(VrAnnotation) note = g_list_model_get_item (vr_document_get_annotations (doc), i);
+
+      g_assert_cmpstr (vr_annotation_get_id (note), !=, new_id);
+    }
 
   first = vr_document_serialize (doc);
   g_assert_nonnull (first);

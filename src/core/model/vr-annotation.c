@@ -160,7 +160,7 @@ vr_annotation_new (const char  *id,
 {
   VrAnnotation *self;
 
-  g_return_val_if_fail (id != NULL, NULL);
+  /* @id may be NULL: the format makes an annotation's id optional. */
   g_return_val_if_fail (VR_IS_PARAGRAPH (paragraph), NULL);
   g_return_val_if_fail (version_id != NULL, NULL);
   g_return_val_if_fail (start <= end, NULL);

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VrAnnotation, vr_annotation, VR, ANNOTATION, GObject)
 
 /* A note anchored to a character range of a paragraph in one version.
- * Properties: "id" (construct-only), "paragraph" (VrParagraph),
+ * Properties: "id" (construct-only; NULL when the file gave none), "paragraph" (VrParagraph),
  * "version-id", "start", "end", "note", "created" (ISO 8601 string as stored). */
 VrAnnotation *vr_annotation_new            (const char   *id,
                                             VrParagraph  *paragraph,

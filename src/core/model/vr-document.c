@@ -1583,6 +1583,8 @@ vr_document_dup_new_annotation_id (VrDocument *self)
       const char *id = annotation->id;
       guint64 n;
 
+      if (id == NULL)
+        continue;
       g_hash_table_add (taken, (char *) id);
       if (id[0] == 'n' && g_ascii_string_to_unsigned (id + 1, 10, 1, G_MAXUINT - 1, &n, NULL))
         next = MAX (next, (guint) n + 1);
