@@ -677,6 +677,9 @@ add_person (Builder  *b,
       append_text (variant_text, vr_variant_get_form (variant));
       add_attr (variant_attrs, pango_attr_family_new (SERIF_FAMILIES), start, variant_text->len);
       add_attr (variant_attrs, pango_attr_scale_new (1.1), start, variant_text->len);
+      if (vr_variant_get_system (variant) == VR_NAME_SYSTEM_TRANSLATOR ||
+          vr_variant_get_system (variant) == VR_NAME_SYSTEM_RUSSIAN)
+        add_attr (variant_attrs, pango_attr_style_new (PANGO_STYLE_ITALIC), start, variant_text->len);
       g_string_append_c (variant_text, '\t');
       g_string_append (variant_text, vr_name_system_get_label (vr_variant_get_system (variant)));
       g_string_append_c (variant_text, '\t');
