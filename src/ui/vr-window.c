@@ -94,6 +94,7 @@ dup_display_path (GFile *file)
 static void
 update_title (VrWindow *self)
 {
+  g_autofree char *marked = NULL;
   const char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *window_title = NULL;
@@ -109,6 +110,10 @@ update_title (VrWindow *self)
 
   if (title == NULL || title[0] == '\0')
     title = _("Variorum");
+
+  /* GNOME marks unsaved changes with a bullet before the title. */
+  if (self->document != NULL && vr_document_get_modified (self->document))
+    title = marked = g_strconcat ("• ", title, NULL);
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -149,9 +154,19 @@ vr_window_set_document (VrWindow   *self,
   g_set_object (&self->document, document);
 
   if (document != NULL)
-    g_signal_connect_object (document, "notify::title",
-                             G_CALLBACK (on_document_notify_title_cb),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (document, "notify::title",
+                               G_CALLBACK (on_document_notify_title_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::modified",
+                               G_CALLBACK (on_document_notify_title_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::file",
+                               G_CALLBACK (on_document_notify_title_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  _vr_window_edit_set_document (self, document);
 
   vr_reader_view_set_document (self->reader_view, document);
   gtk_stack_set_visible_child_name (self->stack, document ? "document" : "empty");
@@ -196,9 +211,9 @@ set_loading (VrWindow     *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static void
-add_to_recent (VrWindow *self,
-               GFile    *file)
+void
+_vr_window_add_to_recent (VrWindow *self,
+                          GFile    *file)
 {
   g_autofree char *uri = NULL;
   GtkRecentData data = {
@@ -243,7 +258,7 @@ vr_window_load_cb (GObject      *object,
     }
 
   vr_window_set_document (self, document);
-  add_to_recent (self, vr_document_get_file (document));
+  _vr_window_add_to_recent (self, vr_document_get_file (document));
 }
 
 void
@@ -296,6 +311,14 @@ _vr_window_get_header_bar (VrWindow *self)
 }
 
 GMenuModel *
+_vr_window_get_edit_menu (VrWindow *self)
+{
+  g_return_val_if_fail (VR_IS_WINDOW (self), NULL);
+
+  return G_MENU_MODEL (self->edit_section);
+}
+
+GMenuModel *
 _vr_window_get_recent_menu (VrWindow *self)
 {
   g_return_val_if_fail (VR_IS_WINDOW (self), NULL);
@@ -317,6 +340,10 @@ vr_window_close_request (GtkWindow *window)
 {
   VrWindow *self = VR_WINDOW (window);
 
+  /* Unsaved changes: ask, and close later if the answer allows. */
+  if (!_vr_window_confirm_close (self))
+    return TRUE;
+
   set_loading (self, NULL);
 
   return GTK_WINDOW_CLASS (vr_window_parent_class)->close_request (window);
@@ -335,6 +362,7 @@ vr_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->document, on_document_notify_title_cb, self);
   g_clear_object (&self->document);
 
+  _vr_window_edit_dispose (self);
   _vr_window_actions_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VR_TYPE_WINDOW);
@@ -424,8 +452,10 @@ vr_window_class_init (VrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VrWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, VrWindow, reader_view);
   gtk_widget_class_bind_template_child (widget_class, VrWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, VrWindow, edit_section);
 
   _vr_window_class_actions_init (widget_class);
+  _vr_window_class_edit_init (widget_class);
 }
 
 static void
@@ -468,6 +498,7 @@ vr_window_init (VrWindow *self)
   gtk_widget_set_visible (self->search_button, FALSE);
 
   _vr_window_actions_init (self);
+  _vr_window_edit_update (self);
 
   update_title (self);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "vr-core.h"
+#include "vr-history.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,12 @@ gboolean    vr_window_is_empty      (VrWindow       *self);
  * the loader's message is shown and the document already open stays. */
 void        vr_window_open_file     (VrWindow       *self,
                                      GFile          *file);
+/* The undo history of the document shown (NULL without one). Every edit
+ * of the document goes through it: vr_window_push_command() applies a
+ * command and makes it undoable. */
+VrHistory  *vr_window_get_history   (VrWindow       *self);
+void        vr_window_push_command  (VrWindow       *self,
+                                     VrCommand      *command);
 /* Shows @message (plain text, not markup) in a toast. */
 void        vr_window_add_toast     (VrWindow       *self,
                                      const char     *message);

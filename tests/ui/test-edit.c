@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-edit"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "vr-application-private.h"
+#include "vr-window-private.h"
+
+static VrApplication *app;
+static char *tmpdir;
+
+static void
+iterate_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !vr_window_get_loading (data);
+}
+
+static gboolean
+not_modified (gpointer data)
+{
+  return !vr_document_get_modified (vr_window_get_document (data));
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+flush_events (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A copy of the letter fixture in a fresh folder, to be edited and saved. */
+static GFile *
+copy_letter (const char *name)
+{
+  g_autoptr(GFile) source = g_file_new_build_filename (g_test_get_dir (G_TEST_DIST), "fixtures", "letter.json", NULL);
+  g_autoptr(GError) error = NULL;
+  GFile *target = g_file_new_build_filename (tmpdir, name, NULL);
+
+  g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return target;
+}
+
+static char *
+read_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static VrWindow *
+open_window (GFile *file)
+{
+  VrWindow *window = vr_window_new (GTK_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+  vr_window_open_file (window, file);
+  iterate_until (not_loading, window);
+  g_assert_nonnull (vr_window_get_document (window));
+  g_assert_false (vr_document_get_modified (vr_window_get_document (window)));
+
+  return window;
+}
+
+static void
+destroy_window (VrWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+}
+
+static AdwMessageDialog *
+find_dialog (VrWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return find_dialog (data) != NULL;
+}
+
+static char *
+menu_label (GMenuModel *menu,
+            guint       index)
+{
+  char *label = NULL;
+
+  g_assert_true (g_menu_model_get_item_attribute (menu, index, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  return label;
+}
+
+static void
+rename_title (VrWindow   *window,
+              const char *title)
+{
+  g_autoptr(VrCommand) command = NULL;
+
+  command = vr_command_set_string_new (vr_document_get_metadata (vr_window_get_document (window)),
+                                       "title", title);
+  vr_window_push_command (window, command);
+}
+
+static void
+test_edit_unsaved_mark (void)
+{
+  g_autoptr(GFile) file = copy_letter ("mark.json");
+  VrWindow *window = open_window (file);
+  VrDocument *document = vr_window_get_document (window);
+  AdwWindowTitle *title = _vr_window_get_window_title (window);
+  GMenuModel *edit_menu = _vr_window_get_edit_menu (window);
+  char *label;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Letter <b>& Report</b> on the Plenum — Variorum");
+  g_assert_cmpuint (g_menu_model_get_n_items (edit_menu), ==, 2);
+  label = menu_label (edit_menu, 0);
+  g_assert_cmpstr (label, ==, "_Undo");
+  g_free (label);
+
+  rename_title (window, "Telegram_254");
+  g_assert_true (vr_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Telegram_254 — Variorum");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "• Telegram_254");
+  label = menu_label (edit_menu, 0);
+  g_assert_cmpstr (label, ==, "_Undo Edit Title");
+  g_free (label);
+
+  /* Undo back to the saved state clears the mark; redo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (vr_document_get_modified (document));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Letter <b>& Report</b> on the Plenum");
+  label = menu_label (edit_menu, 1);
+  g_assert_cmpstr (label, ==, "_Redo Edit Title");
+  g_free (label);
+  label = menu_label (edit_menu, 0);
+  g_assert_cmpstr (label, ==, "_Undo");
+  g_free (label);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (vr_document_get_modified (document));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "• Telegram_254");
+
+  /* A label with an underscore is not a mnemonic. */
+  {
+    g_autoptr(VrVariant) variant = vr_variant_new ("Kim_Il", VR_NAME_SYSTEM_OTHER);
+    g_autoptr(VrCommand) command = vr_command_add_variant_new (vr_document_lookup_entity (document, "seo-hwi"), variant);
+
+    vr_window_push_command (window, command);
+    label = menu_label (edit_menu, 0);
+    g_assert_cmpstr (label, ==, "_Undo Add Spelling “Kim__Il”");
+    g_free (label);
+  }
+
+  destroy_window (window);
+}
+
+static void
+test_edit_save_round_trip (void)
+{
+  g_autoptr(GFile) file = copy_letter ("save.json");
+  g_autoptr(GFile) backup = g_file_new_build_filename (tmpdir, "save.json~", NULL);
+  g_autofree char *original = read_file (file);
+  g_autofree char *backed_up = NULL;
+  g_autoptr(VrDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  VrWindow *window = open_window (file);
+  VrDocument *document = vr_window_get_document (window);
+  VrMetadata *metadata = vr_document_get_metadata (document);
+  VrEntity *yun = vr_document_lookup_entity (document, "yun-gong-heum");
+  VrEntity *seo = vr_document_lookup_entity (document, "seo-hwi");
+  VrParagraph *p1 = vr_document_lookup_paragraph (document, "p1");
+  g_autoptr(VrField) field = vr_field_new ("Drafted by", "Ivanov");
+  g_autoptr(VrEntity) choe = vr_entity_new ("plenum", VR_ENTITY_KIND_EVENT, "Plenum");
+  g_autoptr(VrMention) mention = vr_mention_new (choe, p1, "en", 14, 20);
+  VrCommand *commands[] = {
+    vr_command_set_string_new (metadata, "title", "Telegram 254"),
+    vr_command_set_string_new (metadata, "archive", "GARF"),
+    vr_command_add_field_new (metadata, -1, field),
+    vr_command_set_string_new (yun, "name", "Yun Kong-hum"),
+    vr_command_set_string_new (yun, "cyrillic", "Юн Гон Хым"),
+    vr_command_set_int_new (yun, "kind", VR_ENTITY_KIND_ORGANIZATION),
+    vr_command_set_int_new (vr_entity_lookup_variant (yun, "Yung Kong-hum"), "status", VR_VARIANT_STATUS_REJECTED),
+    vr_command_set_string_new (seo, "hanja", "徐輝"),
+    vr_command_add_entity_new (choe),
+    vr_command_add_mention_new (mention),
+  };
+
+  vr_mention_set_short (mention, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      vr_window_push_command (window, commands[i]);
+      g_object_unref (commands[i]);
+    }
+  g_assert_true (vr_document_get_modified (document));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  iterate_until (not_modified, window);
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  /* The previous file is kept beside the new one. */
+  backed_up = read_file (backup);
+  g_assert_cmpstr (backed_up, ==, original);
+
+  reloaded = vr_document_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  metadata = vr_document_get_metadata (reloaded);
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Telegram 254");
+  g_assert_cmpstr (vr_metadata_get_archive (metadata), ==, "GARF");
+  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Drafted by"), ==, "Ivanov");
+  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Document number"), ==, "17");
+  yun = vr_document_lookup_entity (reloaded, "yun-gong-heum");
+  g_assert_cmpstr (vr_entity_get_name (yun), ==, "Yun Kong-hum");
+  g_assert_cmpstr (vr_entity_get_cyrillic (yun), ==, "Юн Гон Хым");
+  g_assert_cmpint (vr_entity_get_kind (yun), ==, VR_ENTITY_KIND_ORGANIZATION);
+  g_assert_cmpint (vr_variant_get_status (vr_entity_lookup_variant (yun, "Yung Kong-hum")), ==, VR_VARIANT_STATUS_REJECTED);
+  g_assert_cmpstr (vr_entity_get_hanja (vr_document_lookup_entity (reloaded, "seo-hwi")), ==, "徐輝");
+  g_assert_cmpint (vr_entity_get_kind (vr_document_lookup_entity (reloaded, "plenum")), ==, VR_ENTITY_KIND_EVENT);
+  {
+    VrMention *found = vr_document_lookup_mention (reloaded, vr_document_lookup_paragraph (reloaded, "p1"), "en", 14, 20);
+
+    g_assert_nonnull (found);
+    g_assert_true (vr_mention_get_short (found));
+    g_assert_cmpstr (vr_entity_get_id (vr_mention_get_entity (found)), ==, "plenum");
+  }
+
+  /* Undo after saving: unsaved again, and back to saved by redo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (vr_document_get_modified (document));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_false (vr_document_get_modified (document));
+
+  destroy_window (window);
+}
+
+static void
+test_edit_save_fails (void)
+{
+  g_autoptr(GFile) file = copy_letter ("fails.json");
+  g_autoptr(GFile) not_a_folder = copy_letter ("not-a-folder");
+  g_autoptr(GFile) target = g_file_get_child (not_a_folder, "fails.json");
+  g_autofree char *original = read_file (file);
+  g_autofree char *after = NULL;
+  VrWindow *window = open_window (file);
+  VrDocument *document = vr_window_get_document (window);
+  AdwMessageDialog *dialog;
+
+  rename_title (window, "Changed");
+
+  /* The target's folder is a regular file: no one, not even root, can
+   * write there. */
+  _vr_window_save_to (window, target, TRUE);
+  iterate_until (has_dialog, window);
+  dialog = find_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save the Document");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not-a-folder/fails.json"));
+
+  /* Still open, still unsaved, the old file untouched. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (vr_document_get_modified (document));
+  g_assert_true (g_file_equal (vr_document_get_file (document), file));
+  after = read_file (file);
+  g_assert_cmpstr (after, ==, original);
+  adw_message_dialog_response (dialog, "close");
+  flush_events ();
+
+  destroy_window (window);
+}
+
+static void
+test_edit_close_prompt (void)
+{
+  g_autoptr(GFile) file = copy_letter ("close.json");
+  g_autofree char *original = read_file (file);
+  g_autofree char *saved = NULL;
+  VrWindow *window = open_window (file);
+  gpointer weak = window;
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+
+  /* Unmodified: closes without asking. */
+  rename_title (window, "Closing");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  gtk_window_close (GTK_WINDOW (window));
+  flush_events ();
+  g_assert_null (weak);
+
+  /* Cancel keeps the window and the changes. */
+  window = open_window (file);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  rename_title (window, "Closing");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL));
+  flush_events ();
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "save"), ==, ADW_RESPONSE_SUGGESTED);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "discard"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "save");
+  adw_message_dialog_response (dialog, "cancel");
+  flush_events ();
+  g_assert_nonnull (weak);
+  g_assert_true (vr_document_get_modified (vr_window_get_document (window)));
+
+  /* Discard closes and leaves the file alone. */
+  gtk_window_close (GTK_WINDOW (window));
+  flush_events ();
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  iterate_until (is_null, &weak);
+  saved = read_file (file);
+  g_assert_cmpstr (saved, ==, original);
+  g_clear_pointer (&saved, g_free);
+
+  /* Save writes the file, then closes. */
+  window = open_window (file);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  rename_title (window, "Saved On Close");
+  gtk_window_close (GTK_WINDOW (window));
+  flush_events ();
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  iterate_until (is_null, &weak);
+  saved = read_file (file);
+  g_assert_nonnull (strstr (saved, "\"title\": \"Saved On Close\""));
+  g_clear_pointer (&saved, g_free);
+
+  /* Quitting asks too. */
+  window = open_window (file);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  rename_title (window, "Quitting");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  flush_events ();
+  g_assert_nonnull (weak);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  iterate_until (is_null, &weak);
+}
+
+static void
+test_edit_sample_is_read_only (void)
+{
+  const char *sample = g_getenv ("VARIORUM_SAMPLE");
+  g_autofree char *dir = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) file = NULL;
+  VrWindow *window;
+
+  if (sample == NULL || !g_file_test (sample, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no sample document");
+      return;
+    }
+
+  dir = g_path_get_dirname (sample);
+  g_setenv ("VARIORUM_SAMPLE_DIR", dir, TRUE);
+  file = g_file_new_for_path (sample);
+  before = read_file (file);
+
+  window = open_window (file);
+  rename_title (window, "Not In The Sample");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  flush_events ();
+
+  /* Save asks where, suggesting the title as the name. */
+  g_assert_nonnull (_vr_window_get_save_chooser (window));
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (_vr_window_get_save_chooser (window)));
+
+    g_assert_cmpstr (name, ==, "Not In The Sample.json");
+  }
+  g_assert_true (vr_document_get_modified (vr_window_get_document (window)));
+  after = read_file (file);
+  g_assert_cmpstr (after, ==, before);
+
+  g_unsetenv ("VARIORUM_SAMPLE_DIR");
+  destroy_window (window);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info)
+        remove_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) tmp_file = NULL;
+  int status;
+
+  tmpdir = g_dir_make_tmp ("variorum-edit-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("HOME", tmpdir, TRUE);
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", tmpdir, TRUE);
+  g_setenv ("XDG_CACHE_HOME", tmpdir, TRUE);
+  g_setenv ("XDG_STATE_HOME", tmpdir, TRUE);
+  tmp_file = g_file_new_for_path (tmpdir);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = vr_application_new ("io.github.variorum.Variorum.TestEdit", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/edit/window/unsaved-mark", test_edit_unsaved_mark);
+  g_test_add_func ("/edit/window/save-round-trip", test_edit_save_round_trip);
+  g_test_add_func ("/edit/window/save-fails", test_edit_save_fails);
+  g_test_add_func ("/edit/window/close-prompt", test_edit_close_prompt);
+  g_test_add_func ("/edit/window/sample-is-read-only", test_edit_sample_is_read_only);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  remove_tree (tmp_file);
+  g_free (tmpdir);
+
+  return status;
+}
