@@ -501,11 +501,24 @@ static guint
 match_known (const Scan *scan,
              guint       i)
 {
+  const Token *first = token_at (scan, i);
+
+  if (first == NULL || first->bracket)
+    return 0;
+
   for (guint k = 0; k < G_N_ELEMENTS (known_figures); k++)
     {
-      g_auto(GStrv) words = g_strsplit (known_figures[k], " ", -1);
-      guint n = g_strv_length (words);
+      g_auto(GStrv) words = NULL;
+      gsize first_len = strcspn (known_figures[k], " ");
       gboolean ok = TRUE;
+      guint n;
+
+      /* Cheap test on the first word before splitting the entry. */
+      if (first->end - first->start != first_len ||
+          memcmp (scan->text + first->start, known_figures[k], first_len) != 0)
+        continue;
+      words = g_strsplit (known_figures[k], " ", -1);
+      n = g_strv_length (words);
 
       for (guint w = 0; ok && w < n; w++)
         {
