@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "vr-document.h"
+#include "vr-error.h"
 #include "vr-history.h"
 #include "vr-writer.h"
 
@@ -544,6 +545,61 @@ revert_cb (VrDocument *document,
 }
 
 static void
+test_tag (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(VrEntity) choe = vr_entity_new ("choe", VR_ENTITY_KIND_PERSON, "Choe");
+  g_autoptr(GError) error = NULL;
+  VrCommand *command;
+
+  /* A new entity, from a full spelling: entity, spelling and mention in one step. */
+  command = vr_command_tag_new (f->document, choe, f->p[2], "en", 0, 5, FALSE, &error);
+  g_assert_no_error (error);
+  push_undo_redo (f, command);
+  g_assert_cmpstr (vr_history_get_undo_label (f->history), ==, "Tag “Later”");
+  g_assert_true (vr_document_lookup_entity (f->document, "choe") == choe);
+  g_assert_nonnull (vr_entity_lookup_variant (choe, "Later"));
+  g_assert_cmpint (vr_variant_get_status (vr_entity_lookup_variant (choe, "Later")), ==, VR_VARIANT_STATUS_CONFIRMED);
+  g_assert_cmpint (vr_variant_get_system (vr_entity_lookup_variant (choe, "Later")), ==, VR_NAME_SYSTEM_OTHER);
+  g_assert_cmpuint (vr_variant_get_count (vr_entity_lookup_variant (choe, "Later")), ==, 1);
+  g_assert_true (vr_history_undo (f->history));
+  g_assert_null (vr_document_lookup_entity (f->document, "choe"));
+  g_assert_cmpuint (n_items (vr_entity_get_variants (choe)), ==, 0);
+  g_assert_true (vr_history_redo (f->history));
+
+  /* An existing entity and a known spelling: only the mention. */
+  command = vr_command_tag_new (f->document, f->yun, f->p[2], "en", 6, 19, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vr_command_group_get_n_commands (command), ==, 1);
+  push_undo_redo (f, command);
+  g_assert_cmpuint (vr_variant_get_count (f->yun_rr), ==, 2);
+
+  /* A short reference is no spelling. */
+  command = vr_command_tag_new (f->document, f->kim, f->p[1], "en", 21, 24, TRUE, &error);
+  g_assert_error (error, VR_ERROR, VR_ERROR_DUPLICATE);
+  g_assert_null (command);
+  g_clear_error (&error);
+  command = vr_command_tag_new (f->document, f->kim, f->p[2], "en", 6, 9, TRUE, &error);
+  g_assert_no_error (error);
+  push_undo_redo (f, command);
+  g_assert_null (vr_entity_lookup_variant (f->kim, "Yun"));
+  g_assert_cmpuint (vr_entity_get_mention_count (f->kim), ==, 2);
+
+  /* Empty or outside the text. */
+  g_assert_null (vr_command_tag_new (f->document, f->kim, f->p[2], "en", 4, 4, FALSE, &error));
+  g_assert_error (error, VR_ERROR, VR_ERROR_RANGE);
+  g_clear_error (&error);
+  g_assert_null (vr_command_tag_new (f->document, f->kim, f->p[2], "en", 20, 200, FALSE, &error));
+  g_assert_error (error, VR_ERROR, VR_ERROR_RANGE);
+  g_clear_error (&error);
+
+  while (vr_history_undo (f->history))
+    ;
+  g_assert_false (vr_document_get_modified (f->document));
+  g_assert_cmpuint (n_items (vr_document_get_mentions (f->document)), ==, 4);
+}
+
+static void
 test_custom (Fixture       *f,
              gconstpointer  data)
 {
@@ -572,6 +628,7 @@ main (int   argc,
   ADD ("/edit/history/annotations-decisions", test_annotations_decisions);
   ADD ("/edit/history/notify", test_notify);
   ADD ("/edit/history/saved-state", test_saved_state);
+  ADD ("/edit/history/tag", test_tag);
   ADD ("/edit/history/custom", test_custom);
 
 #undef ADD

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "vr-command.h"
+#include "vr-error.h"
 #include "vr-model-private.h"
 
 typedef struct
@@ -431,6 +432,68 @@ vr_command_retarget_mention_new (VrMention *mention,
   self->target = g_object_ref (G_OBJECT (entity));
 
   return self;
+}
+
+VrCommand *
+vr_command_tag_new (VrDocument   *document,
+                    VrEntity     *entity,
+                    VrParagraph  *paragraph,
+                    const char   *version_id,
+                    guint         start,
+                    guint         end,
+                    gboolean      is_short,
+                    GError      **error)
+{
+  g_autoptr(VrMention) mention = NULL;
+  g_autoptr(VrCommand) group = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (VR_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (VR_IS_ENTITY (entity), NULL);
+  g_return_val_if_fail (VR_IS_PARAGRAPH (paragraph), NULL);
+  g_return_val_if_fail (version_id != NULL, NULL);
+
+  if (vr_document_lookup_paragraph (document, vr_paragraph_get_id (paragraph)) != paragraph)
+    {
+      g_set_error (error, VR_ERROR, VR_ERROR_REFERENCE, _("The paragraph is not in the document"));
+      return NULL;
+    }
+
+  mention = vr_mention_new (entity, paragraph, version_id, start, end);
+  text = vr_mention_dup_text (mention);
+  if (start >= end || text == NULL)
+    {
+      g_set_error (error, VR_ERROR, VR_ERROR_RANGE, _("Select some text to tag"));
+      return NULL;
+    }
+
+  if (vr_document_lookup_mention (document, paragraph, version_id, start, end) != NULL)
+    {
+      g_set_error (error, VR_ERROR, VR_ERROR_DUPLICATE, _("“%s” is already tagged"), text);
+      return NULL;
+    }
+
+  vr_mention_set_short (mention, is_short);
+
+  /* Translators: an undoable edit, shown as "Undo Tag “Yun”" */
+  label = g_strdup_printf (_("Tag “%s”"), text);
+  group = vr_command_group_new (label);
+
+  if (vr_document_lookup_entity (document, vr_entity_get_id (entity)) != entity)
+    vr_command_group_take (group, vr_command_add_entity_new (entity));
+
+  if (!is_short && vr_entity_lookup_variant (entity, text) == NULL)
+    {
+      g_autoptr(VrVariant) variant = vr_variant_new (text, VR_NAME_SYSTEM_OTHER);
+
+      vr_variant_set_status (variant, VR_VARIANT_STATUS_CONFIRMED);
+      vr_command_group_take (group, vr_command_add_variant_new (entity, variant));
+    }
+
+  vr_command_group_take (group, vr_command_add_mention_new (mention));
+
+  return g_steal_pointer (&group);
 }
 
 /* Entities */

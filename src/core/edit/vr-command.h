@@ -58,6 +58,21 @@ VrCommand  *vr_command_remove_mention_new   (VrMention     *mention);
 VrCommand  *vr_command_retarget_mention_new (VrMention     *mention,
                                              VrEntity      *entity);
 
+/* Tags the text from @start to @end of @paragraph in @version_id as a
+ * mention of @entity, in one step: adds @entity first when it is not in
+ * the document yet, and when the mention is not @is_short and its text is
+ * not yet a spelling of @entity, adds that spelling (system "other", status
+ * "confirmed"). Labelled "Tag “TEXT”". NULL with @error set when the span
+ * is empty, outside the text, or already tagged. */
+VrCommand  *vr_command_tag_new              (VrDocument    *document,
+                                             VrEntity      *entity,
+                                             VrParagraph   *paragraph,
+                                             const char    *version_id,
+                                             guint          start,
+                                             guint          end,
+                                             gboolean       is_short,
+                                             GError       **error);
+
 /* Entities. @entity is new (its id from vr_document_dup_new_entity_id) and
  * may already hold its variants. Deleting removes its mentions; reverting
  * puts the entity back in its place with its variants and mentions. */
