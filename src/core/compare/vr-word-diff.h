@@ -43,7 +43,9 @@ typedef struct
  * (as patience diff does); a stretch between two such words that still
  * needs more than this many token edits is reported as one deletion and
  * one insertion, which bounds each Myers run at O((N + M) · D) time and
- * O(D²) memory. */
+ * O(D²) memory. A whole diff takes at most about 20 million steps (some
+ * 50 ms here); past that, the stretches left are changed wholesale. The
+ * runs always spell both texts exactly. */
 #define VR_WORD_DIFF_MAX_EDITS 1000
 
 /* A word-level diff (Myers' O(ND) algorithm over tokens: words, runs of
