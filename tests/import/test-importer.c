@@ -354,6 +354,171 @@ test_plain_text (void)
   g_assert_nonnull (vr_document_lookup_entity (doc, "kim-il-sung"));
 }
 
+static VrEntity *
+find_person (VrDocument *doc,
+             const char *form)
+{
+  GListModel *entities = vr_document_get_entities (doc);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(VrEntity) e = g_list_model_get_item (entities, i);
+
+      if (vr_entity_lookup_variant (e, form) != NULL)
+        return e;
+    }
+  return NULL;
+}
+
+/* Another page of the archive, with CRLF line ends, MR spellings, a
+ * different citation and no-break-space-free headings: the same rules. */
+static void
+test_other_page (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "import", "fixtures",
+                                                "memo-1955.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VrDocument) doc = NULL;
+  GListModel *paragraphs, *entities;
+  VrMetadata *md;
+  VrEntity *choe, *pak;
+  guint n_short = 0;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  doc = vr_import_archive_text (text, path, &error);
+  g_assert_no_error (error);
+  md = vr_document_get_metadata (doc);
+
+  g_assert_cmpstr (vr_metadata_get_date (md), ==, "1955-03-09");
+  g_assert_cmpstr (vr_metadata_get_title (md), ==,
+                   "Memorandum of Conversation between Ambassador Ivanov and Ch'oe Ch'ang-ik");
+  g_assert_cmpstr (vr_metadata_get_summary (md), ==,
+                   "The Soviet ambassador and Ch'oe Ch'ang-ik discuss the harvest, the army "
+                   "and the Party schools.");
+  g_assert_cmpstr (vr_metadata_get_archive (md), ==, "AVPRF");
+  g_assert_cmpstr (vr_metadata_get_archive_location (md), ==, "f. 0102, op. 11, p. 60, d. 8");
+  g_assert_cmpstr (vr_metadata_get_translator (md), ==, "James F. Person");
+  g_assert_cmpstr (vr_metadata_get_classification (md), ==, "Secret");
+  g_assert_cmpstr (vr_metadata_lookup_field (md, "Copy number"), ==, "2");
+  g_assert_cmpstr (vr_metadata_lookup_field (md, "Signed by"), ==, "Ivanov");
+
+  paragraphs = vr_document_get_paragraphs (doc);
+  g_assert_cmpuint (g_list_model_get_n_items (paragraphs), ==, 10);
+  {
+    static const VrParagraphKind kinds[] = {
+      VR_PARAGRAPH_KIND_HEADING, VR_PARAGRAPH_KIND_HEADING, VR_PARAGRAPH_KIND_HEADING,
+      VR_PARAGRAPH_KIND_BODY, VR_PARAGRAPH_KIND_BODY, VR_PARAGRAPH_KIND_BODY,
+      VR_PARAGRAPH_KIND_BODY, VR_PARAGRAPH_KIND_BODY,
+      VR_PARAGRAPH_KIND_CLOSING, VR_PARAGRAPH_KIND_CLOSING,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+      {
+        g_autoptr(VrParagraph) p = g_list_model_get_item (paragraphs, i);
+        const char *ptext = vr_paragraph_get_text (p, "en");
+
+        g_assert_cmpint (vr_paragraph_get_kind (p), ==, kinds[i]);
+        g_assert_null (strchr (ptext, '\r'));
+        g_assert_null (strstr (ptext, "PDF"));
+        g_assert_null (strstr (ptext, "HTML"));
+      }
+  }
+
+  /* People: the tier-1 spellings of one man are one entity. */
+  entities = vr_document_get_entities (doc);
+  g_assert_cmpuint (g_list_model_get_n_items (entities), ==, 5);
+  choe = find_person (doc, "Ch'oe Ch'ang-ik");
+  g_assert_nonnull (choe);
+  g_assert_true (find_person (doc, "Choe Chang-ik") == choe);
+  g_assert_cmpint (vr_variant_get_system (vr_entity_lookup_variant (choe, "Ch'oe Ch'ang-ik")),
+                   ==, VR_NAME_SYSTEM_MR);
+  pak = find_person (doc, "Pak H\xc5\x8fn-y\xc5\x8fng");
+  g_assert_nonnull (pak);
+  g_assert_nonnull (find_person (doc, "Kim Tu-bong"));
+  g_assert_nonnull (find_person (doc, "Puzanov"));
+  g_assert_nonnull (find_person (doc, "Ivanov"));
+
+  /* "Pak, he said": one Pak on the page, after his full name. */
+  for (guint i = 0; i < g_list_model_get_n_items (vr_document_get_mentions (doc)); i++)
+    {
+      g_autoptr(VrMention) m = g_list_model_get_item (vr_document_get_mentions (doc), i);
+
+      if (vr_mention_get_short (m))
+        {
+          g_autofree char *mtext = vr_mention_dup_text (m);
+
+          g_assert_cmpstr (mtext, ==, "Pak");
+          g_assert_true (vr_mention_get_entity (m) == pak);
+          n_short++;
+        }
+    }
+  g_assert_cmpuint (n_short, ==, 1);
+}
+
+/* Damaged input never crashes the importer, and what it makes is a valid
+ * document: its offsets fit its texts, so it saves and loads back. */
+static void
+test_damaged_input (void)
+{
+  static const char * const inserts[] = {
+    "[", "]", "\xc2\xa0", "\"", "\n", "\r\n", "Kim ", "-", "'s", "Cde. ", "\xe2\x80\xa2 ",
+    "[Gan]", " Il-", "\xc5\x8f", "English HTML\n", "Nº ", "\t",
+  };
+  g_autofree char *seed = NULL;
+  g_autoptr(GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (254);
+  gsize length;
+
+  g_file_get_contents (SEED_COPY, &seed, &length, &error);
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 60; round++)
+    {
+      GString *text = g_string_new (seed);
+      g_autoptr(VrDocument) doc = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(VrDocument) again = NULL;
+
+      for (guint k = 0; k < 40; k++)
+        {
+          gsize at = g_rand_int_range (rand, 0, text->len);
+
+          /* Cut and insert only at character boundaries. */
+          while (at > 0 && (text->str[at] & 0xC0) == 0x80)
+            at--;
+          if (g_rand_boolean (rand))
+            {
+              gsize end = at + g_rand_int_range (rand, 1, 200);
+
+              end = MIN (end, text->len);
+              while (end < text->len && (text->str[end] & 0xC0) == 0x80)
+                end++;
+              g_string_erase (text, at, end - at);
+            }
+          else
+            g_string_insert (text, at, inserts[g_rand_int_range (rand, 0, G_N_ELEMENTS (inserts))]);
+        }
+
+      doc = vr_import_archive_text (text->str, "damaged.txt", &error);
+      if (doc == NULL)
+        {
+          g_assert_true (g_str_has_prefix (error->message, "damaged.txt"));
+          g_clear_error (&error);
+          g_string_free (text, TRUE);
+          continue;
+        }
+      bytes = vr_document_serialize (doc);
+      again = vr_document_load_bytes (bytes, "damaged.json", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (vr_document_get_mentions (again)), ==,
+                        g_list_model_get_n_items (vr_document_get_mentions (doc)));
+      g_string_free (text, TRUE);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +531,8 @@ main (int   argc,
   g_test_add_func ("/importer/mentions", test_mentions);
   g_test_add_func ("/importer/errors", test_errors);
   g_test_add_func ("/importer/plain-text", test_plain_text);
+  g_test_add_func ("/importer/other-page", test_other_page);
+  g_test_add_func ("/importer/damaged-input", test_damaged_input);
 
   return g_test_run ();
 }
