@@ -117,10 +117,16 @@ test_known_changes (void)
   check ("Choe Chang-ik defended Yun. Choe was later expelled.",
          "Choe Chang-ik defended Yun; Choe was expelled later.",
          "=Choe Chang-ik defended Yun|-.|+;|= Choe was |-later |=expelled|+ later|=.");
-  /* Apostrophes inside a word, breves and Hangul are parts of words. */
+  /* Apostrophes and hyphens inside a word, breves and Hangul are parts of
+   * words. */
   check ("Ch'oe Ch'ang-ik and Sŏ Hwi (서휘)",
          "Choe Chang-ik and Sŏ Hwi (서 휘)",
-         "-Ch'oe Ch'ang|+Choe Chang|=-ik and Sŏ Hwi (|-서휘|+서 휘|=)");
+         "-Ch'oe Ch'ang-ik|+Choe Chang-ik|= and Sŏ Hwi (|-서휘|+서 휘|=)");
+  /* A hyphenated given name is one word; a hyphen alone is not. */
+  check ("Yun Gong-heum spoke at the Plenum of the KWP CC.",
+         "Yung Kong-hum made a speech at the Plenum of the KWP CC.",
+         "-Yun Gong-heum spoke|+Yung Kong-hum made a speech|= at the Plenum of the KWP CC.");
+  check ("war - and peace", "war and peace", "=war |-- |=and peace");
   check ("one", "one", "=one");
   check ("", "new words", "+new words");
   check ("old words", "", "-old words");

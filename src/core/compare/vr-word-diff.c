@@ -27,14 +27,16 @@ is_word_char (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
+/* Joins two parts of one word: "Ch'oe", "Gong-heum". */
 static gboolean
-is_apostrophe (gunichar c)
+is_joiner (gunichar c)
 {
-  return c == '\'' || c == 0x2019 || c == 0x02BC;
+  return c == '\'' || c == 0x2019 || c == 0x02BC || c == '-' || c == 0x2010;
 }
 
-/* Words (letters, digits and marks, with an apostrophe inside a word as in
- * "Ch'oe"), runs of whitespace, and each other character alone. */
+/* Words (letters, digits and marks, with an apostrophe or a hyphen inside a
+ * word as in "Ch'oe" and "Gong-heum"), runs of whitespace, and each other
+ * character alone. */
 static GArray *
 tokenize (const char *text,
           GHashTable *ids,
@@ -63,7 +65,7 @@ tokenize (const char *text,
 
               if (is_word_char (d))
                 ;
-              else if (is_apostrophe (d) &&
+              else if (is_joiner (d) &&
                        is_word_char (g_utf8_get_char (g_utf8_next_char (p))))
                 ;
               else
