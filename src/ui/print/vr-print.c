@@ -138,19 +138,15 @@ on_done_cb (GtkPrintOperation       *operation,
     }
 }
 
-void
-vr_print_document (GtkWindow  *parent,
-                   VrDocument *document)
+GtkPrintOperation *
+vr_print_operation_new (VrDocument *document)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) page_setup = NULL;
   g_autoptr(GtkPaperSize) paper = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
+  GtkPrintOperation *operation;
   PrintJob *job;
 
-  g_return_if_fail (!parent || GTK_IS_WINDOW (parent));
-  g_return_if_fail (VR_IS_DOCUMENT (document));
+  g_return_val_if_fail (VR_IS_DOCUMENT (document), NULL);
 
   job = g_new0 (PrintJob, 1);
   job->handout = vr_handout_new (document);
@@ -162,7 +158,6 @@ vr_print_document (GtkWindow  *parent,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_custom_tab_label (operation, _("Handout"));
 
   page_setup = gtk_page_setup_new ();
@@ -177,8 +172,28 @@ vr_print_document (GtkWindow  *parent,
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);
   g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget_cb), job);
   g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply_cb), job);
-  g_signal_connect (operation, "done", G_CALLBACK (on_done_cb), parent);
   g_object_set_data_full (G_OBJECT (operation), "vr-print-job", job, (GDestroyNotify) print_job_free);
+
+  return operation;
+}
+
+void
+vr_print_document (GtkWindow  *parent,
+                   VrDocument *document)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (!parent || GTK_IS_WINDOW (parent));
+  g_return_if_fail (VR_IS_DOCUMENT (document));
+
+  operation = vr_print_operation_new (document);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  if (parent != NULL)
+    g_signal_connect_object (operation, "done", G_CALLBACK (on_done_cb), parent, 0);
+  else
+    g_signal_connect (operation, "done", G_CALLBACK (on_done_cb), NULL);
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)

@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 
 /* The window's ways out to paper: both draw a VrHandout. */
 
+/* A print operation that draws @document's handout: begin-print lays it
+ * out on the operation's page, draw-page draws it; a "Handout" tab holds
+ * the options. Run it with any GtkPrintOperationAction. */
+GtkPrintOperation *vr_print_operation_new (VrDocument *document);
+
 /* Shows the print dialog for @document (GtkPrintOperation, with a tab of
  * handout options) and prints it. */
 void     vr_print_document             (GtkWindow       *parent,
