@@ -866,15 +866,20 @@ vr_import_detect_people (VrDocument *document)
   tier2 = vr_name_cluster (spellings, n, VR_NAME_TIER_2, NULL, 0, NULL);
 
   group_of = g_hash_table_new (g_str_hash, g_str_equal);
-  parent = g_new (guint, tier1->len);
+  parent = g_new (guint, tier1->len + n);
+  for (guint g = 0; g < tier1->len + n; g++)
+    parent[g] = g;
   for (guint g = 0; g < tier1->len; g++)
     {
       VrNameGroup *group = g_ptr_array_index (tier1, g);
 
-      parent[g] = g;
       for (guint m = 0; m < group->members->len; m++)
         g_hash_table_insert (group_of, g_ptr_array_index (group->members, m), GUINT_TO_POINTER (g));
     }
+  /* A spelling the clustering left out stands alone. */
+  for (guint i = 0; i < n; i++)
+    if (!g_hash_table_contains (group_of, spellings[i]))
+      g_hash_table_insert (group_of, (gpointer) spellings[i], GUINT_TO_POINTER (tier1->len + i));
   for (guint g = 0; g < tier2->len; g++)
     {
       VrNameGroup *group = g_ptr_array_index (tier2, g);
