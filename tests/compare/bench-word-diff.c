@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "vr-core.h"
 #include "vr-compare.h"
 
 /* Prints how long the word diff takes on paragraphs of growing length, with
@@ -64,6 +65,42 @@ main (int   argc,
       ms = time_diff (other_a, other_b, &n_runs);
       printf ("%-8u %-20s %10.2f %8u\n", sizes[i], "unrelated", ms, n_runs);
     }
+
+  /* The sample: its normalized reading, then every paragraph against it. */
+  {
+    const char *path = g_getenv ("VARIORUM_SAMPLE");
+    g_autoptr(GFile) file = NULL;
+    g_autoptr(VrDocument) doc = NULL;
+    g_autoptr(GPtrArray) reading = NULL;
+    guint n_runs = 0;
+    gint64 start;
+    double normalize_ms;
+    double diff_ms = 0;
+
+    if (path == NULL)
+      return 0;
+    file = g_file_new_for_path (path);
+    doc = vr_document_load_file (file, NULL, NULL);
+    if (doc == NULL)
+      return 1;
+
+    start = g_get_monotonic_time ();
+    reading = vr_normalize_version (doc, "en", VR_NORMALIZE_RR, NULL);
+    normalize_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+    for (guint i = 0; i < reading->len; i++)
+      {
+        VrNormalizedParagraph *np = g_ptr_array_index (reading, i);
+        guint runs;
+
+        diff_ms += time_diff (np->original, np->text, &runs);
+        n_runs += runs;
+      }
+
+    printf ("sample: RR reading of %u paragraphs %.2f ms; word diff of each "
+            "against it %.2f ms in all (%u runs)\n",
+            reading->len, normalize_ms, diff_ms, n_runs);
+  }
 
   return 0;
 }
