@@ -73,8 +73,10 @@ vr_tool_normalize_names (int    argc,
   g_option_context_set_summary (context,
                                 _("Prints a version’s text, one paragraph per line, with "
                                   "every mention of a name replaced by the entity’s form "
-                                  "in SYSTEM. An entity without Hangul keeps its preferred "
-                                  "name; a short reference becomes the surname."));
+                                  "in SYSTEM (people, and anything with Hangul). An entity "
+                                  "without Hangul keeps its preferred name; a short reference "
+                                  "becomes the surname; a paragraph without text in the "
+                                  "version is an empty line."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return vr_tool_usage_error ("normalize-names", error->message);
