@@ -284,6 +284,47 @@ test_async (void)
   g_ptr_array_unref (async);
 }
 
+/* Edits made while the scan runs win: a paragraph whose text changed and a
+ * span that got a mention meanwhile give nothing. */
+static void
+test_async_document_changed (void)
+{
+  g_autoptr(VrDocument) doc = load_sample ();
+  g_autoptr(GPtrArray) sync = NULL;
+  g_autoptr(VrMention) manual = NULL;
+  GPtrArray *async = NULL;
+  VrParagraph *p6, *p7;
+  guint n_p6_start = 0, n_p7 = 0;
+
+  remove_all_mentions (doc);
+  sync = vr_mention_finder_find (doc, NULL);
+  p6 = vr_document_lookup_paragraph (doc, "p6");
+  p7 = vr_document_lookup_paragraph (doc, "p7");
+  for (guint i = 0; i < sync->len; i++)
+    {
+      VrMention *m = g_ptr_array_index (sync, i);
+
+      if (vr_mention_get_paragraph (m) == p7)
+        n_p7++;
+      if (vr_mention_get_paragraph (m) == p6 && vr_mention_get_start (m) == 0)
+        n_p6_start++;
+    }
+  g_assert_cmpuint (n_p7, >, 0);
+  g_assert_cmpuint (n_p6_start, ==, 1);
+
+  vr_mention_finder_find_async (doc, NULL, NULL, NULL, on_found_cb, &async);
+  manual = vr_mention_new (vr_document_lookup_entity (doc, "kim-il-sung"), p6, "en", 0, 3);
+  vr_document_add_mention (doc, manual);
+  vr_paragraph_set_text (p7, "en", "The USSR, rewritten while the scan ran.");
+  while (async == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (async->len, ==, sync->len - n_p7 - n_p6_start);
+  for (guint i = 0; i < async->len; i++)
+    g_assert_true (vr_mention_get_paragraph (g_ptr_array_index (async, i)) != p7);
+  g_ptr_array_unref (async);
+}
+
 static void
 on_cancelled_cb (GObject      *source,
                  GAsyncResult *result,
@@ -324,6 +365,7 @@ main (int   argc,
   g_test_add_func ("/mention-finder/new-spelling", test_new_spelling);
   g_test_add_func ("/mention-finder/async", test_async);
   g_test_add_func ("/mention-finder/async-cancel", test_async_cancel);
+  g_test_add_func ("/mention-finder/async-document-changed", test_async_document_changed);
 
   return g_test_run ();
 }

@@ -371,5 +371,46 @@ vr_mention_finder_find_finish (VrDocument    *document,
     return NULL;
 
   snapshot = g_task_get_task_data (G_TASK (result));
-  return hits_to_mentions (snapshot, hits);
+
+  /* The document may have changed while the scan ran: keep only the hits
+   * whose paragraph text is unchanged, whose entity is still there and
+   * that overlap no mention added meanwhile. */
+  {
+    g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (Hit));
+    g_autoptr(GHashTable) fresh = g_hash_table_new_full (NULL, NULL, NULL,
+                                                           (GDestroyNotify) snapshot_free);
+
+    for (guint i = 0; i < hits->len; i++)
+      {
+        const Hit *hit = &g_array_index (hits, Hit, i);
+        const Target *target = &g_array_index (snapshot->targets, Target, hit->target);
+        VrEntity *entity = g_ptr_array_index (snapshot->entities, hit->pattern);
+        Snapshot *now;
+
+        if (g_strcmp0 (vr_paragraph_get_text (target->paragraph, target->version_id),
+                       target->text) != 0 ||
+            vr_document_lookup_entity (document, vr_entity_get_id (entity)) != entity ||
+            vr_document_get_paragraph_index (document, target->paragraph) < 0)
+          continue;
+
+        /* The mentions there now, taken once per paragraph and version. */
+        now = g_hash_table_lookup (fresh, GUINT_TO_POINTER (hit->target + 1));
+        if (now == NULL)
+          {
+            now = g_new0 (Snapshot, 1);
+            now->forms = g_ptr_array_new ();
+            now->entities = g_ptr_array_new ();
+            now->targets = g_array_new (FALSE, FALSE, sizeof (Target));
+            g_array_set_clear_func (now->targets, target_clear);
+            add_target (now, document, target->paragraph, target->version_id);
+            g_hash_table_insert (fresh, GUINT_TO_POINTER (hit->target + 1), now);
+          }
+        if (now->targets->len > 0 &&
+            overlaps_taken (&g_array_index (now->targets, Target, 0), hit->start, hit->end))
+          continue;
+        g_array_append_val (kept, *hit);
+      }
+
+    return hits_to_mentions (snapshot, kept);
+  }
 }
