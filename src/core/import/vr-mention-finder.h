@@ -31,7 +31,9 @@ GPtrArray *vr_mention_finder_find_variant  (VrDocument          *document,
 
 /* The work runs in a GTask thread over a copy of the texts and forms taken
  * when this is called; the mentions are made in _finish, on the caller's
- * thread. @variant may be NULL (every form). */
+ * thread, less the hits that edits made meanwhile invalidate (changed
+ * text, removed entity, a new overlapping mention). @variant may be NULL
+ * (every form). */
 void       vr_mention_finder_find_async    (VrDocument          *document,
                                             VrVariant           *variant,
                                             const char          *version_id,
