@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "vr-core.h"
@@ -60,7 +59,6 @@ vr_tool_import (int    argc,
                 char **argv)
 {
   g_autofree char *output = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(VrDocument) doc = NULL;
@@ -70,7 +68,6 @@ vr_tool_import (int    argc,
       N_("OUT") },
     { NULL }
   };
-  gsize length = 0;
   int status = 0;
 
   if (!parse_options ("import", _("FILE.txt"),
@@ -85,19 +82,7 @@ vr_tool_import (int    argc,
     return vr_tool_usage_error ("import", _("expected exactly one file"));
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
-    {
-      fprintf (stderr, "%s: %s\n", argv[1], error->message);
-      return 1;
-    }
-  if (memchr (contents, '\0', length) != NULL)
-    {
-      fprintf (stderr, "%s: %s\n", argv[1],
-               _("not a text file (it holds NUL bytes; an archive page's text is expected)"));
-      return 1;
-    }
-
-  doc = vr_import_archive_text (contents, argv[1], &error);
+  doc = vr_import_archive_file (file, argv[1], NULL, &error);
   if (doc == NULL)
     {
       fprintf (stderr, "%s\n", error->message);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "vr-core.h"
 #include "vr-importer.h"
@@ -523,6 +524,66 @@ test_damaged_input (void)
   g_assert_cmpuint (n_documents, >=, 50);
 }
 
+static void
+on_imported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **out_error = ((gpointer *) user_data)[1];
+  VrDocument **out = ((gpointer *) user_data)[0];
+
+  *out = vr_import_archive_file_finish (result, out_error);
+  ((gpointer *) user_data)[2] = GINT_TO_POINTER (TRUE);
+}
+
+/* From a file, in a worker thread; files that are not text are refused
+ * with their name. */
+static void
+test_file_async (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SEED_COPY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VrDocument) doc = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *binary = NULL;
+  gpointer data[3] = { &doc, &error, NULL };
+
+  vr_import_archive_file_async (file, "seed.txt", NULL, on_imported_cb, data);
+  while (data[2] == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_cmpuint (g_list_model_get_n_items (vr_document_get_paragraphs (doc)), ==, 61);
+  g_assert_cmpuint (g_list_model_get_n_items (vr_document_get_entities (doc)), ==, 29);
+  g_clear_object (&doc);
+
+  dir = g_dir_make_tmp ("vr-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  binary = g_build_filename (dir, "scan.pdf", NULL);
+  g_file_set_contents (binary, "%PDF-1.4\n\0\0\xff", 13, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFile) bfile = g_file_new_for_path (binary);
+    g_autofree char *gone = g_build_filename (dir, "gone.txt", NULL);
+    g_autoptr(GFile) missing = g_file_new_for_path (gone);
+    VrDocument *none;
+
+    none = vr_import_archive_file (bfile, "scan.pdf", NULL, &error);
+    g_assert_null (none);
+    g_assert_error (error, VR_ERROR, VR_ERROR_ENCODING);
+    g_assert_true (g_str_has_prefix (error->message, "scan.pdf: "));
+    g_clear_error (&error);
+
+    none = vr_import_archive_file (missing, NULL, NULL, &error);
+    g_assert_null (none);
+    g_assert_error (error, VR_ERROR, VR_ERROR_IO);
+    g_assert_nonnull (strstr (error->message, "gone.txt"));
+    g_clear_error (&error);
+  }
+  g_remove (binary);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/importer/plain-text", test_plain_text);
   g_test_add_func ("/importer/other-page", test_other_page);
   g_test_add_func ("/importer/damaged-input", test_damaged_input);
+  g_test_add_func ("/importer/file-async", test_file_async);
 
   return g_test_run ();
 }

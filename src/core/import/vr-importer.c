@@ -668,3 +668,88 @@ vr_import_archive_text (const char  *text,
 
   return g_steal_pointer (&document);
 }
+
+VrDocument *
+vr_import_archive_file (GFile         *file,
+                        const char    *display_name,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (display_name == NULL)
+    {
+      path = g_file_get_parse_name (file);
+      display_name = path;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, VR_ERROR, VR_ERROR_IO, "%s: %s", display_name,
+                     local_error->message);
+      return NULL;
+    }
+
+  if (memchr (contents, '\0', length) != NULL)
+    {
+      g_set_error (error, VR_ERROR, VR_ERROR_ENCODING,
+                   "%s: not a text file (it holds NUL bytes; an archive page's text "
+                   "is expected)", display_name);
+      return NULL;
+    }
+
+  return vr_import_archive_text (contents, display_name, error);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GFile *file = g_object_get_data (G_OBJECT (task), "vr-import-file");
+  const char *display_name = task_data;
+  GError *error = NULL;
+  VrDocument *doc = vr_import_archive_file (file, display_name, cancellable, &error);
+
+  if (doc == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, doc, g_object_unref);
+}
+
+void
+vr_import_archive_file_async (GFile               *file,
+                              const char          *display_name,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vr_import_archive_file_async);
+  g_object_set_data_full (G_OBJECT (task), "vr-import-file", g_object_ref (file),
+                          g_object_unref);
+  g_task_set_task_data (task, g_strdup (display_name), g_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+VrDocument *
+vr_import_archive_file_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

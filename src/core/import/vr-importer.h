@@ -21,6 +21,23 @@ VrDocument *vr_import_archive_text  (const char  *text,
                                      const char  *display_name,
                                      GError     **error);
 
+/* Reads @file (a text file) and imports it; errors name the file as
+ * @display_name, or its path when NULL. A file holding NUL bytes is
+ * refused as not text (VR_ERROR_ENCODING); a read error is VR_ERROR_IO. */
+VrDocument *vr_import_archive_file         (GFile               *file,
+                                            const char          *display_name,
+                                            GCancellable        *cancellable,
+                                            GError             **error);
+/* The same in a worker thread (GTask); the document is handed over in
+ * _finish and touched by no other thread after. */
+void        vr_import_archive_file_async   (GFile               *file,
+                                            const char          *display_name,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+VrDocument *vr_import_archive_file_finish  (GAsyncResult        *result,
+                                            GError             **error);
+
 /* The people proposed from @document's paragraphs, as the importer does:
  * adds entities (kind person, variants "suggested") for the names that no
  * entity spells yet, finds their mentions and the safe short references.
