@@ -100,6 +100,8 @@ test_fixture_versions (void)
 {
   g_auto(Run) first = { 0, };
   g_auto(Run) alt = { 0, };
+  g_auto(Run) gap = { 0, };
+  g_auto(GStrv) gap_lines = NULL;
 
   /* The first version by default; a line break inside p4 becomes a space. */
   run_tool (&first, "--system", "rr", "two-versions.json", NULL);
@@ -112,6 +114,13 @@ test_fixture_versions (void)
                    "Seo Hwi and Kim Gang crossed the Chinese border. "
                    "Seo Hwi had been chairman of the trade unions.\n"
                    "Choe Chang-ik defended Yun. Choe was later expelled.\n");
+
+  /* p7 has no "en-alt" text: an empty line keeps line N paragraph N. */
+  run_tool (&gap, "--system", "preferred", "align-by-id.json", NULL);
+  g_assert_cmpint (gap.status, ==, 0);
+  g_assert_true (g_str_has_suffix (gap.out, "\nA note found only in this file.\n\n"));
+  gap_lines = g_strsplit (gap.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (gap_lines), ==, 6 + 1);
 
   run_tool (&alt, "--system", "mr", "--version", "en-alt", "two-versions.json", NULL);
   g_assert_cmpint (alt.status, ==, 0);
