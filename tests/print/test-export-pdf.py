@@ -72,6 +72,8 @@ def test_export_sample():
     with open(out, 'rb') as f:
         assert f.read(5) == b'%PDF-'
     state['text'] = pdftotext(out)
+    # The sample has no notes, and gets no empty appendix for them.
+    assert 'Notes' not in state['text'].split('\n')
     # Nothing is left beside it: the temporary file was renamed.
     assert os.listdir(tmp) == ['telegram.pdf'], os.listdir(tmp)
 
@@ -144,6 +146,8 @@ def test_untrusted_text():
                       'variants': [{'form': '<b>', 'system': 'other'}]}],
         'mentions': [{'entity': 'x', 'paragraph': 'p1', 'version': 'en',
                       'start': 7, 'end': 10}],
+        'annotations': [{'id': 'n1', 'paragraph': 'p2', 'version': 'en',
+                         'start': 0, 'end': 8, 'note': 'See <u>this</u> & "that"'}],
     }
     src = os.path.join(tmp, 'nasty.json')
     dst = os.path.join(tmp, 'nasty.pdf')
@@ -161,7 +165,9 @@ def test_untrusted_text():
     for s in nasty + ['A & B <c>']:
         assert s in lines, f'{s!r} not printed literally:\n{text}'
     flat = squash(text)
-    for s in ('Title <i>with</i> & "quotes"', 'Kim <Il> & "Sung"'):
+    assert 'Notes' in lines, 'no notes appendix:\n' + text
+    for s in ('Title <i>with</i> & "quotes"', 'Kim <Il> & "Sung"',
+              '¶ 2 “"double"” See <u>this</u> & "that"'):
         assert squash(s) in flat, f'{s!r} not printed literally:\n{text}'
 
 

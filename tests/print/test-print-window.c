@@ -108,7 +108,6 @@ test_print_operation_export (void)
 
   setup = gtk_print_operation_get_default_page_setup (operation);
   g_assert_nonnull (setup);
-  vr_handout_set_include_notes (handout, FALSE);
   n_pages = vr_handout_paginate (handout,
                                  gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
                                  gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS));

@@ -744,14 +744,11 @@ add_notes_appendix (Builder    *b,
   g_autoptr(PangoFontDescription) font = NULL;
   guint n = g_list_model_get_n_items (annotations);
 
-  add_heading (b, _("Notes"));
-
+  /* A document without notes gets no empty appendix. */
   if (n == 0)
-    {
-      add_note_line (b, _("This document has no notes."));
-      return;
-    }
+    return;
 
+  add_heading (b, _("Notes"));
   add_note_line (b, _("Passages with a note are underlined in the text."));
 
   font = make_font (SERIF_FAMILIES, b->size * 0.95, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);

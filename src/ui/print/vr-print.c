@@ -150,8 +150,6 @@ vr_print_operation_new (VrDocument *document)
 
   job = g_new0 (PrintJob, 1);
   job->handout = vr_handout_new (document);
-  vr_handout_set_include_notes (job->handout,
-                                g_list_model_get_n_items (vr_document_get_annotations (document)) > 0);
 
   operation = gtk_print_operation_new ();
   gtk_print_operation_set_job_name (operation, vr_document_get_title (document));
