@@ -735,6 +735,25 @@ add_people_appendix (Builder *b)
     add_person (b, g_ptr_array_index (people, i));
 }
 
+static int
+compare_notes (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  VrAnnotation *na = *(VrAnnotation **) a;
+  VrAnnotation *nb = *(VrAnnotation **) b;
+  VrParagraph *pa = vr_annotation_get_paragraph (na);
+  VrParagraph *pb = vr_annotation_get_paragraph (nb);
+  int ia = pa ? vr_document_get_paragraph_index (user_data, pa) : G_MAXINT;
+  int ib = pb ? vr_document_get_paragraph_index (user_data, pb) : G_MAXINT;
+
+  if (ia != ib)
+    return ia < ib ? -1 : 1;
+  if (vr_annotation_get_start (na) != vr_annotation_get_start (nb))
+    return vr_annotation_get_start (na) < vr_annotation_get_start (nb) ? -1 : 1;
+  return 0;
+}
+
 static void
 add_notes_appendix (Builder    *b,
                     const char *version_id)
@@ -742,6 +761,7 @@ add_notes_appendix (Builder    *b,
   VrDocument *document = b->self->document;
   GListModel *annotations = vr_document_get_annotations (document);
   g_autoptr(PangoFontDescription) font = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (annotations);
 
   /* A document without notes gets no empty appendix. */
@@ -753,9 +773,14 @@ add_notes_appendix (Builder    *b,
 
   font = make_font (SERIF_FAMILIES, b->size * 0.95, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
 
+  /* In the order of the text, whatever order they were written in. */
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (notes, g_list_model_get_item (annotations, i));
+  g_ptr_array_sort_with_data (notes, compare_notes, document);
+
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(VrAnnotation) note = g_list_model_get_item (annotations, i);
+      VrAnnotation *note = g_ptr_array_index (notes, i);
       g_autoptr(GString) text = g_string_new (NULL);
       g_autoptr(GString) anchor = g_string_new (NULL);
       g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
