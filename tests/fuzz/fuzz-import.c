@@ -37,7 +37,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       g_assert_nonnull (error);
       g_assert_true (error->domain == VR_ERROR);
-      g_assert_true (g_str_has_prefix (error->message, "page.txt: "));
+      /* "page.txt: …", or "page.txt:LINE: …" where a line applies. */
+      g_assert_true (g_str_has_prefix (error->message, "page.txt:"));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       return 0;
     }
   g_assert_no_error (error);
