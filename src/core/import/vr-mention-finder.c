@@ -20,8 +20,10 @@ typedef struct
 {
   VrParagraph *paragraph;
   const char  *version_id;  /* interned */
-  char        *text;
-  GArray      *taken;       /* Span, sorted by start */
+  gsize        byte_start;  /* in the snapshot's joined text */
+  gsize        byte_length;
+  gsize        char_start;
+  GArray      *taken;       /* Span, sorted by start; NULL when none */
   GArray      *max_end;     /* guint: largest end among taken[0..i] */
 } Target;
 
@@ -30,7 +32,8 @@ typedef struct
   GPtrArray *forms;     /* char * */
   GPtrArray *entities;  /* VrEntity *, one per form */
   gboolean   only_first;
-  GArray    *targets;   /* Target */
+  GArray    *targets;   /* Target, in text order */
+  GString   *text;      /* every target's text, each followed by '\n' */
 } Snapshot;
 
 typedef struct
@@ -47,9 +50,21 @@ target_clear (gpointer data)
   Target *target = data;
 
   g_clear_object (&target->paragraph);
-  g_clear_pointer (&target->text, g_free);
   g_clear_pointer (&target->taken, g_array_unref);
   g_clear_pointer (&target->max_end, g_array_unref);
+}
+
+static Snapshot *
+snapshot_alloc (void)
+{
+  Snapshot *snapshot = g_new0 (Snapshot, 1);
+
+  snapshot->forms = g_ptr_array_new_with_free_func (g_free);
+  snapshot->entities = g_ptr_array_new_with_free_func (g_object_unref);
+  snapshot->targets = g_array_new (FALSE, FALSE, sizeof (Target));
+  g_array_set_clear_func (snapshot->targets, target_clear);
+  snapshot->text = g_string_new (NULL);
+  return snapshot;
 }
 
 static void
@@ -58,6 +73,7 @@ snapshot_free (Snapshot *snapshot)
   g_ptr_array_unref (snapshot->forms);
   g_ptr_array_unref (snapshot->entities);
   g_array_unref (snapshot->targets);
+  g_string_free (snapshot->text, TRUE);
   g_free (snapshot);
 }
 
@@ -70,7 +86,8 @@ add_form (Snapshot   *snapshot,
 {
   const char *form = vr_variant_get_form (variant);
 
-  if (form == NULL || *form == '\0')
+  /* Texts are joined with newlines, so no form may hold one. */
+  if (form == NULL || *form == '\0' || strchr (form, '\n') != NULL)
     return;
   g_ptr_array_add (snapshot->forms, g_strdup (form));
   g_ptr_array_add (snapshot->entities, g_object_ref (entity));
@@ -78,37 +95,47 @@ add_form (Snapshot   *snapshot,
 
 static void
 add_target (Snapshot    *snapshot,
-            VrDocument  *document,
             VrParagraph *paragraph,
             const char  *version_id)
 {
-  g_autoptr(GPtrArray) mentions = NULL;
   const char *text = vr_paragraph_get_text (paragraph, version_id);
   Target target = { 0, };
-  guint max_end = 0;
 
   if (text == NULL || *text == '\0')
     return;
 
   target.paragraph = g_object_ref (paragraph);
   target.version_id = g_intern_string (version_id);
-  target.text = g_strdup (text);
-  target.taken = g_array_new (FALSE, FALSE, sizeof (Span));
-  target.max_end = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  /* Mentions come in document order, so by start within one version. */
-  mentions = vr_document_get_paragraph_mentions (document, paragraph, version_id);
-  for (guint i = 0; i < mentions->len; i++)
-    {
-      VrMention *mention = g_ptr_array_index (mentions, i);
-      Span span = { vr_mention_get_start (mention), vr_mention_get_end (mention) };
-
-      g_array_append_val (target.taken, span);
-      max_end = MAX (max_end, span.end);
-      g_array_append_val (target.max_end, max_end);
-    }
-
+  target.byte_start = snapshot->text->len;
+  target.byte_length = strlen (text);
+  target.char_start = snapshot->targets->len == 0 ? 0 :
+    g_array_index (snapshot->targets, Target, snapshot->targets->len - 1).char_start +
+    vr_paragraph_get_n_chars (g_array_index (snapshot->targets, Target,
+                                             snapshot->targets->len - 1).paragraph,
+                              g_array_index (snapshot->targets, Target,
+                                             snapshot->targets->len - 1).version_id) + 1;
+  g_string_append_len (snapshot->text, text, target.byte_length);
+  g_string_append_c (snapshot->text, '\n');
   g_array_append_val (snapshot->targets, target);
+}
+
+static void
+target_take (Target *target,
+             guint   start,
+             guint   end)
+{
+  Span span = { start, end };
+  guint max_end = end;
+
+  if (target->taken == NULL)
+    {
+      target->taken = g_array_new (FALSE, FALSE, sizeof (Span));
+      target->max_end = g_array_new (FALSE, FALSE, sizeof (guint));
+    }
+  if (target->max_end->len > 0)
+    max_end = MAX (max_end, g_array_index (target->max_end, guint, target->max_end->len - 1));
+  g_array_append_val (target->taken, span);
+  g_array_append_val (target->max_end, max_end);
 }
 
 /* Copies what the scan needs; runs on the document's thread. */
@@ -117,16 +144,13 @@ snapshot_new (VrDocument *document,
               VrVariant  *variant,
               const char *version_id)
 {
-  Snapshot *snapshot = g_new0 (Snapshot, 1);
+  Snapshot *snapshot = snapshot_alloc ();
   GListModel *entities = vr_document_get_entities (document);
   GListModel *paragraphs = vr_document_get_paragraphs (document);
+  GListModel *mentions = vr_document_get_mentions (document);
   guint n_entities = g_list_model_get_n_items (entities);
   guint n_paragraphs = g_list_model_get_n_items (paragraphs);
-
-  snapshot->forms = g_ptr_array_new_with_free_func (g_free);
-  snapshot->entities = g_ptr_array_new_with_free_func (g_object_unref);
-  snapshot->targets = g_array_new (FALSE, FALSE, sizeof (Target));
-  g_array_set_clear_func (snapshot->targets, target_clear);
+  guint n_mentions = g_list_model_get_n_items (mentions);
 
   /* The wanted spelling goes first: when two forms fold to the same
    * string the finder reports the first listed. */
@@ -159,14 +183,49 @@ snapshot_new (VrDocument *document,
 
       if (version_id != NULL)
         {
-          add_target (snapshot, document, paragraph, version_id);
+          add_target (snapshot, paragraph, version_id);
         }
       else
         {
           g_autofree const char **ids = vr_paragraph_get_version_ids (paragraph);
 
           for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
-            add_target (snapshot, document, paragraph, ids[j]);
+            add_target (snapshot, paragraph, ids[j]);
+        }
+    }
+
+  /* The existing mentions, in one walk: the document keeps them in order,
+   * so each target's spans come sorted by start. */
+  if (n_mentions > 0 && snapshot->targets->len > 0)
+    {
+      g_autoptr(GHashTable) first_target = g_hash_table_new (NULL, NULL);
+
+      for (guint t = snapshot->targets->len; t-- > 0;)
+        g_hash_table_insert (first_target,
+                             g_array_index (snapshot->targets, Target, t).paragraph,
+                             GUINT_TO_POINTER (t + 1));
+
+      for (guint i = 0; i < n_mentions; i++)
+        {
+          g_autoptr(VrMention) mention = g_list_model_get_item (mentions, i);
+          guint t = GPOINTER_TO_UINT (g_hash_table_lookup (first_target,
+                                                           vr_mention_get_paragraph (mention)));
+
+          if (t == 0)
+            continue;
+          for (t = t - 1; t < snapshot->targets->len; t++)
+            {
+              Target *target = &g_array_index (snapshot->targets, Target, t);
+
+              if (target->paragraph != vr_mention_get_paragraph (mention))
+                break;
+              if (g_strcmp0 (target->version_id, vr_mention_get_version_id (mention)) == 0)
+                {
+                  target_take (target, vr_mention_get_start (mention),
+                               vr_mention_get_end (mention));
+                  break;
+                }
+            }
         }
     }
 
@@ -178,10 +237,14 @@ overlaps_taken (const Target *target,
                 guint         start,
                 guint         end)
 {
-  guint lo = 0, hi = target->taken->len;
+  guint lo = 0, hi;
+
+  if (target->taken == NULL)
+    return FALSE;
 
   /* Count the spans that start before @end; one of them overlaps exactly
    * when the largest end among them passes @start. */
+  hi = target->taken->len;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -195,17 +258,39 @@ overlaps_taken (const Target *target,
   return lo > 0 && g_array_index (target->max_end, guint, lo - 1) > start;
 }
 
-/* Pure: reads the snapshot only, so it may run in any thread. */
+/* The target whose text holds byte @offset of the joined text. */
+static guint
+target_at (const Snapshot *snapshot,
+           gsize           offset)
+{
+  guint lo = 0, hi = snapshot->targets->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (snapshot->targets, Target, mid).byte_start <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Pure: reads the snapshot only, so it may run in any thread. One scan over
+ * the joined text; a newline is no word character, so no match crosses
+ * from one paragraph into the next. */
 static GArray *
 snapshot_scan (const Snapshot *snapshot,
                GCancellable   *cancellable)
 {
   g_autoptr(VrNameFinder) finder = NULL;
   g_autofree gpointer *user_data = NULL;
+  g_autoptr(GArray) matches = NULL;
   GArray *hits = g_array_new (FALSE, FALSE, sizeof (Hit));
   guint n = snapshot->forms->len;
 
-  if (n == 0)
+  if (n == 0 || snapshot->targets->len == 0)
     return hits;
 
   user_data = g_new (gpointer, n);
@@ -214,28 +299,24 @@ snapshot_scan (const Snapshot *snapshot,
   finder = vr_name_finder_new ((const char * const *) snapshot->forms->pdata,
                                (gpointer const *) user_data, n,
                                VR_NAME_FINDER_DEFAULT);
+  if (g_cancellable_is_cancelled (cancellable))
+    return hits;
 
-  for (guint t = 0; t < snapshot->targets->len; t++)
+  matches = vr_name_finder_scan (finder, snapshot->text->str, snapshot->text->len);
+  for (guint m = 0; m < matches->len; m++)
     {
+      const VrNameMatch *match = &g_array_index (matches, VrNameMatch, m);
+      guint t = target_at (snapshot, match->start);
       const Target *target = &g_array_index (snapshot->targets, Target, t);
-      g_autoptr(GArray) matches = NULL;
+      Hit hit = { t, GPOINTER_TO_UINT (match->user_data),
+                  (guint) (match->char_start - target->char_start),
+                  (guint) (match->char_end - target->char_start) };
 
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-
-      matches = vr_name_finder_scan (finder, target->text, -1);
-      for (guint m = 0; m < matches->len; m++)
-        {
-          const VrNameMatch *match = &g_array_index (matches, VrNameMatch, m);
-          Hit hit = { t, GPOINTER_TO_UINT (match->user_data),
-                      (guint) match->char_start, (guint) match->char_end };
-
-          if (snapshot->only_first && hit.pattern != 0)
-            continue;
-          if (overlaps_taken (target, hit.start, hit.end))
-            continue;
-          g_array_append_val (hits, hit);
-        }
+      if (snapshot->only_first && hit.pattern != 0)
+        continue;
+      if (overlaps_taken (target, hit.start, hit.end))
+        continue;
+      g_array_append_val (hits, hit);
     }
 
   return hits;
@@ -342,9 +423,7 @@ vr_mention_finder_find_async (VrDocument          *document,
          != vr_variant_get_entity (variant)))
     {
       /* A spelling outside the document has nothing to find. */
-      snapshot = snapshot_new (document, NULL, version_id);
-      g_ptr_array_set_size (snapshot->forms, 0);
-      g_ptr_array_set_size (snapshot->entities, 0);
+      snapshot = snapshot_alloc ();
     }
   else
     {
@@ -387,8 +466,10 @@ vr_mention_finder_find_finish (VrDocument    *document,
         VrEntity *entity = g_ptr_array_index (snapshot->entities, hit->pattern);
         Snapshot *now;
 
-        if (g_strcmp0 (vr_paragraph_get_text (target->paragraph, target->version_id),
-                       target->text) != 0 ||
+        const char *text_now = vr_paragraph_get_text (target->paragraph, target->version_id);
+
+        if (text_now == NULL || strlen (text_now) != target->byte_length ||
+            memcmp (text_now, snapshot->text->str + target->byte_start, target->byte_length) != 0 ||
             vr_document_lookup_entity (document, vr_entity_get_id (entity)) != entity ||
             vr_document_get_paragraph_index (document, target->paragraph) < 0)
           continue;
@@ -397,12 +478,16 @@ vr_mention_finder_find_finish (VrDocument    *document,
         now = g_hash_table_lookup (fresh, GUINT_TO_POINTER (hit->target + 1));
         if (now == NULL)
           {
-            now = g_new0 (Snapshot, 1);
-            now->forms = g_ptr_array_new ();
-            now->entities = g_ptr_array_new ();
-            now->targets = g_array_new (FALSE, FALSE, sizeof (Target));
-            g_array_set_clear_func (now->targets, target_clear);
-            add_target (now, document, target->paragraph, target->version_id);
+            g_autoptr(GPtrArray) there = vr_document_get_paragraph_mentions (document,
+                                                                             target->paragraph,
+                                                                             target->version_id);
+
+            now = snapshot_alloc ();
+            add_target (now, target->paragraph, target->version_id);
+            for (guint k = 0; k < there->len && now->targets->len > 0; k++)
+              target_take (&g_array_index (now->targets, Target, 0),
+                           vr_mention_get_start (g_ptr_array_index (there, k)),
+                           vr_mention_get_end (g_ptr_array_index (there, k)));
             g_hash_table_insert (fresh, GUINT_TO_POINTER (hit->target + 1), now);
           }
         if (now->targets->len > 0 &&
