@@ -136,6 +136,42 @@ test_print_operation_export (void)
   g_rmdir (dir);
 }
 
+/* Export as PDF works on a copy in a worker thread: the main loop keeps
+ * running, the document is left as it was, and the file appears whole. */
+static void
+test_export_from_window (void)
+{
+  g_autoptr(VrDocument) document = load_sample ();
+  g_autofree char *dir = g_dir_make_tmp ("test-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "exported.pdf", NULL);
+  g_autoptr(GFile) output = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  VrWindow *window = vr_window_new (GTK_APPLICATION (app));
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gsize length;
+
+  vr_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+
+  vr_print_export_pdf_to_file (GTK_WINDOW (window), document, output);
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  flush_events ();
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpuint (length, >, 10000);
+  g_assert_false (vr_document_get_modified (document));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,6 +186,7 @@ main (int   argc,
 
   g_test_add_func ("/print/window/actions", test_actions);
   g_test_add_func ("/print/window/print-operation-export", test_print_operation_export);
+  g_test_add_func ("/print/window/export-from-window", test_export_from_window);
 
   status = g_test_run ();
   g_object_unref (app);

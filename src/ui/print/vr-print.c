@@ -210,30 +210,104 @@ write_handout (VrDocument  *document,
   return vr_handout_write_pdf (handout, output, error);
 }
 
+typedef struct
+{
+  GBytes      *bytes;
+  GFile       *source;
+  GFile       *output;
+  VrPaperSize  paper_size;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_object (&data->source);
+  g_clear_object (&data->output);
+  g_free (data);
+}
+
+/* Layout and PDF take about 0.2 s for the sample: too long for the main
+ * thread. The worker reads its own copy of the document, so that edits
+ * meanwhile cannot race with it. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(VrDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  copy = vr_document_load_bytes (data->bytes, NULL, &error);
+  if (copy != NULL && data->source != NULL)
+    vr_document_set_file (copy, data->source);
+
+  if (copy == NULL || !write_handout (copy, data->output, data->paper_size, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_export_done_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GtkWindow *parent = GTK_IS_WINDOW (source_object) ? GTK_WINDOW (source_object) : NULL;
+  ExportData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (parent, _("Could Not Export the PDF"), error->message);
+    }
+  else if (VR_IS_WINDOW (parent))
+    {
+      g_autofree char *name = g_file_get_basename (data->output);
+      g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+      vr_window_add_toast (VR_WINDOW (parent), message);
+    }
+}
+
+void
+vr_print_export_pdf_to_file (GtkWindow  *parent,
+                             VrDocument *document,
+                             GFile      *output)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+  GFile *source;
+
+  g_return_if_fail (!parent || GTK_IS_WINDOW (parent));
+  g_return_if_fail (VR_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (output));
+
+  data = g_new0 (ExportData, 1);
+  data->bytes = vr_document_serialize (document);
+  data->source = (source = vr_document_get_file (document)) ? g_object_ref (source) : NULL;
+  data->output = g_object_ref (output);
+  data->paper_size = default_paper_size ();
+
+  task = g_task_new (parent, NULL, on_export_done_cb, NULL);
+  g_task_set_source_tag (task, vr_print_export_pdf_to_file);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
 static void
 on_export_response_cb (GtkFileChooserNative *chooser,
                        int                   response,
                        VrDocument           *document)
 {
   GtkWindow *parent = gtk_native_dialog_get_transient_for (GTK_NATIVE_DIALOG (chooser));
+  g_autoptr(GFile) file = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-
-      if (file == NULL)
-        ;
-      else if (!write_handout (document, file, default_paper_size (), &error))
-        show_error (parent, _("Could Not Export the PDF"), error->message);
-      else if (VR_IS_WINDOW (parent))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-
-          vr_window_add_toast (VR_WINDOW (parent), message);
-        }
-    }
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    vr_print_export_pdf_to_file (parent, document, file);
 
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
   g_object_unref (chooser);

@@ -25,6 +25,12 @@ void     vr_print_document             (GtkWindow       *parent,
 void     vr_print_export_pdf           (GtkWindow       *parent,
                                         VrDocument      *document);
 
+/* Writes the handout of @document to @output in a worker thread, from a
+ * copy of the document; reports like vr_print_export_pdf(). */
+void     vr_print_export_pdf_to_file   (GtkWindow       *parent,
+                                        VrDocument      *document,
+                                        GFile           *output);
+
 /* `variorum --export-pdf OUT FILE`: no display needed. @inputs is the
  * NULL-terminated list of FILE arguments (exactly one is expected).
  * Returns the exit status and prints errors on stderr. */
