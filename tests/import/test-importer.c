@@ -249,6 +249,29 @@ test_people (void)
   g_assert_nonnull (vr_entity_lookup_variant (yun, "Yung Kong-hum"));
   g_assert_nonnull (vr_variant_get_note (vr_entity_lookup_variant (yun, "Yung Kong-hum")));
   g_assert_cmpstr (vr_entity_get_name (yun), ==, "Yun Gong-heum");
+
+  /* The office printed before a name becomes its description. */
+  g_assert_cmpstr (vr_entity_get_description (yun), ==, "Minister of Trade");
+  {
+    static const struct { const char *id, *role; } roles[] = {
+      { "kim-won-sun", "Deputy Minister of Defense" },
+      { "ri-ur-gyu", "Deputy Chief of the Military Academy" },
+      { "ri-yn-ho", "Chief of the Political Department of the Naval Directorate of the KPA" },
+      { "ri-sang-jo", "Ambassador" },
+      { "kim-chang-hyp", "Minister of Communications" },
+      { "kim-il-sung", NULL },
+      /* "…to the post of Deputy Chairman of the KWP CC of Choe Yong-geon" */
+      { "choe-yong-geon", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+      {
+        VrEntity *e = vr_document_lookup_entity (doc, roles[i].id);
+
+        g_assert_nonnull (e);
+        g_assert_cmpstr (vr_entity_get_description (e), ==, roles[i].role);
+      }
+  }
   g_assert_cmpint (vr_variant_get_system (vr_entity_lookup_variant (yun, "Yun Gong-heum")),
                    ==, VR_NAME_SYSTEM_RR);
 }

@@ -69,6 +69,14 @@ static const char * const not_names[] = {
   "Staff", "Security", "Internal", "Culture", "Education", "Finance", "Industry",
 };
 
+/* Words that open an office printed before a name ("Minister of Trade
+ * Yun Gong-heum", "Deputy Chief of the Military Academy Ri [Ur Gyu]"). */
+static const char * const role_titles[] = {
+  "Minister", "Deputy", "Chief", "Chairman", "Vice", "Ambassador", "Premier",
+  "Secretary", "Director", "Head", "Commander", "General", "Marshal", "Colonel",
+  "President", "Consul", "Counselor", "Counsellor", "Envoy", "Editor",
+};
+
 static const char * const russian_endings[] = {
   "ov", "ev", "ova", "eva", "ovich", "evich", "enko", "sky", "skii", "skiy", "yan",
   "vili", "ovna", "evna",
@@ -331,6 +339,7 @@ tokenize (const char *text)
 typedef struct
 {
   char     *spelling;
+  char     *role;     /* the title phrase printed before it, first seen */
   gboolean  korean;
   guint     count;
   guint     order;
@@ -342,6 +351,7 @@ found_free (gpointer data)
   Found *found = data;
 
   g_free (found->spelling);
+  g_free (found->role);
   g_free (found);
 }
 
@@ -547,6 +557,42 @@ has_russian_ending (const Scan  *scan,
   return FALSE;
 }
 
+/* The office printed just before token @i, across spaces only: a run of
+ * capitalized words, acronyms, "of", "the" and "and" that starts at a
+ * role title. NULL when there is none. */
+static char *
+describe (const Scan *scan,
+          guint       i)
+{
+  guint j = i, first = G_MAXUINT;
+
+  while (j > 0)
+    {
+      const Token *here = token_at (scan, j);
+      const Token *prev = token_at (scan, j - 1);
+      gunichar c;
+
+      if (!here->plain_gap || prev->bracket)
+        break;
+      c = g_utf8_get_char (scan->text + prev->start);
+      if (!g_unichar_isupper (c) && !token_is (scan, prev, "of") &&
+          !token_is (scan, prev, "the") && !token_is (scan, prev, "and"))
+        break;
+      j--;
+      if (token_in (scan, prev, role_titles, G_N_ELEMENTS (role_titles)))
+        first = j;
+      if (prev->sentence_start)
+        break;
+    }
+
+  /* "the post of Deputy Chairman … of Choe Yong-geon": an office that
+   * ends in "of" may be someone else's; say nothing. */
+  if (first == G_MAXUINT || !g_unichar_isupper (g_utf8_get_char (scan->text + token_at (scan, i - 1)->start)))
+    return NULL;
+  return g_strndup (scan->text + token_at (scan, first)->start,
+                    token_at (scan, i - 1)->end - token_at (scan, first)->start);
+}
+
 /* Adds @spelling (text between two tokens) to @found. */
 static void
 record (GHashTable *found,
@@ -568,6 +614,8 @@ record (GHashTable *found,
       f->order = g_hash_table_size (found);
       g_hash_table_insert (found, f->spelling, f);
     }
+  if (f->role == NULL)
+    f->role = describe (scan, first);
   f->count++;
 }
 
@@ -976,6 +1024,21 @@ vr_import_detect_people (VrDocument *document)
               g_clear_pointer (&surname, g_free);
           }
         }
+
+      /* The office printed before its names, as a description to check. */
+      {
+        const char *role = best->role;
+
+        for (guint j = i; j < n && role == NULL; j++)
+          {
+            const Found *fj = g_ptr_array_index (list, j);
+
+            if (uf_find (parent, GPOINTER_TO_UINT (g_hash_table_lookup (group_of, fj->spelling))) == gi)
+              role = fj->role;
+          }
+        if (role != NULL)
+          vr_entity_set_description (entity, role);
+      }
 
       vr_document_add_entity (document, entity);
       g_ptr_array_add (people, g_object_ref (entity));
