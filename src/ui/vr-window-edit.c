@@ -368,6 +368,7 @@ _vr_window_edit_update (VrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->history && vr_history_get_can_redo (self->history));
   update_edit_menu (self);
+  _vr_window_annotate_update (self);
 }
 
 static void
@@ -401,6 +402,9 @@ _vr_window_edit_set_document (VrWindow   *self,
 void
 _vr_window_edit_dispose (VrWindow *self)
 {
+  if (self->tag_popover != NULL && gtk_widget_get_parent (self->tag_popover) != NULL)
+    gtk_widget_unparent (self->tag_popover);
+
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_func (self->history, on_history_notify_cb, self);
   g_clear_object (&self->history);
@@ -419,6 +423,7 @@ _vr_window_class_edit_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, vr_window_save_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, vr_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, vr_window_undo_action);
+  _vr_window_class_annotate_init (widget_class);
 }
 
 VrHistory *

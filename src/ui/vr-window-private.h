@@ -27,6 +27,9 @@ struct _VrWindow
   guint                 close_confirmed : 1;
   guint                 close_after_save_as : 1;
 
+  /* vr-window-annotate.c */
+  GtkWidget            *tag_popover;
+
   /* Template children */
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
@@ -61,6 +64,13 @@ void            _vr_window_save_to            (VrWindow       *self,
                                                gboolean        close_after);
 void            _vr_window_add_to_recent      (VrWindow       *self,
                                                GFile          *file);
+
+/* vr-window-annotate.c: tagging, mentions and entities by hand. */
+void            _vr_window_class_annotate_init (GtkWidgetClass *widget_class);
+void            _vr_window_annotate_update     (VrWindow       *self);
+AdwMessageDialog *_vr_window_edit_entity       (VrWindow       *self,
+                                                VrEntity       *entity);
+GtkWidget      *_vr_window_get_tag_popover     (VrWindow       *self);
 
 /* For the tests: the parts of the window they look at. */
 VrReaderView   *_vr_window_get_reader_view    (VrWindow       *self);

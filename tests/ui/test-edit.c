@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 
 #include "vr-application-private.h"
+#include "vr-tag-popover.h"
+#include "vr-text-view.h"
 #include "vr-window-private.h"
 
 static VrApplication *app;
@@ -389,7 +391,6 @@ static void
 test_edit_sample_is_read_only (void)
 {
   const char *sample = g_getenv ("VARIORUM_SAMPLE");
-  g_autofree char *dir = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GFile) file = NULL;
@@ -401,9 +402,17 @@ test_edit_sample_is_read_only (void)
       return;
     }
 
-  dir = g_path_get_dirname (sample);
-  g_setenv ("VARIORUM_SAMPLE_DIR", dir, TRUE);
+  /* The application finds the sample in the source folder, as here. */
   file = g_file_new_for_path (sample);
+  {
+    g_autoptr(GFile) found = vr_application_dup_sample_file (app);
+
+    if (!g_file_equal (found, file))
+      {
+        g_test_skip ("the sample is installed elsewhere");
+        return;
+      }
+  }
   before = read_file (file);
 
   window = open_window (file);
@@ -422,7 +431,239 @@ test_edit_sample_is_read_only (void)
   after = read_file (file);
   g_assert_cmpstr (after, ==, before);
 
-  g_unsetenv ("VARIORUM_SAMPLE_DIR");
+  /* Let the chooser's folder reading finish before it goes. */
+  gtk_native_dialog_hide (GTK_NATIVE_DIALOG (_vr_window_get_save_chooser (window)));
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  destroy_window (window);
+}
+
+static VrTextView *
+text_view_of (VrWindow *window)
+{
+  return VR_TEXT_VIEW (vr_reader_view_get_text_view (_vr_window_get_reader_view (window)));
+}
+
+/* Selects characters @start to @end of paragraph @index in the text view. */
+static void
+select_span (VrWindow *window,
+             guint     index,
+             guint     start,
+             guint     end)
+{
+  VrTextView *view = text_view_of (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  int base = vr_text_view_get_paragraph_offset (view, index);
+  GtkTextIter s, e;
+
+  g_assert_cmpint (base, >=, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, base + start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, base + end);
+  gtk_text_buffer_select_range (buffer, &s, &e);
+}
+
+static gboolean
+span_has_tag (VrWindow   *window,
+              guint       index,
+              guint       offset,
+              const char *tag_name)
+{
+  VrTextView *view = text_view_of (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, vr_text_view_get_paragraph_offset (view, index) + offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static char *
+undo_label (VrWindow *window)
+{
+  return g_strdup (vr_history_get_undo_label (vr_window_get_history (window)));
+}
+
+static void
+test_edit_tag_selection (void)
+{
+  g_autoptr(GFile) file = copy_letter ("tag.json");
+  VrWindow *window = open_window (file);
+  VrDocument *document = vr_window_get_document (window);
+  VrParagraph *p1 = vr_document_lookup_paragraph (document, "p1");
+  VrEntity *seo = vr_document_lookup_entity (document, "seo-hwi");
+  guint n_entities = g_list_model_get_n_items (vr_document_get_entities (document));
+  VrEntity *plenum;
+  VrMention *mention;
+  GtkWidget *popover;
+  g_autofree char *label = NULL;
+
+  flush_events ();
+
+  /* "Letter on the Plenum": "Plenum" (with a stray space) as a new event. */
+  select_span (window, 0, 13, 20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-new-entity", "(ssb)", "Plenum", "event", FALSE));
+  flush_events ();
+  plenum = vr_document_lookup_entity (document, "plenum");
+  g_assert_nonnull (plenum);
+  g_assert_cmpint (vr_entity_get_kind (plenum), ==, VR_ENTITY_KIND_EVENT);
+  mention = vr_document_lookup_mention (document, p1, "en", 14, 20);
+  g_assert_nonnull (mention);
+  g_assert_true (vr_mention_get_entity (mention) == plenum);
+  g_assert_cmpuint (vr_variant_get_count (vr_entity_lookup_variant (plenum, "Plenum")), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (vr_document_get_entities (document)), ==, n_entities + 1);
+  label = undo_label (window);
+  g_assert_cmpstr (label, ==, "Tag “Plenum”");
+  /* The text view marks it at once. */
+  g_assert_true (span_has_tag (window, 0, 15, "mention-event"));
+  g_assert_true (vr_document_get_modified (document));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  flush_events ();
+  g_assert_null (vr_document_lookup_entity (document, "plenum"));
+  g_assert_false (span_has_tag (window, 0, 15, "mention-event"));
+  g_assert_false (vr_document_get_modified (document));
+
+  /* An existing entity, from the popover, as a short reference. */
+  select_span (window, 0, 0, 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", NULL));
+  popover = _vr_window_get_tag_popover (window);
+  g_assert_true (VR_IS_TAG_POPOVER (popover));
+  gtk_editable_set_text (vr_tag_popover_get_search_entry (VR_TAG_POPOVER (popover)), "SEO");
+  g_signal_emit_by_name (vr_tag_popover_get_search_entry (VR_TAG_POPOVER (popover)), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (vr_tag_popover_get_entities (VR_TAG_POPOVER (popover))), ==, 1);
+  vr_tag_popover_set_short (VR_TAG_POPOVER (popover), TRUE);
+  vr_tag_popover_choose (VR_TAG_POPOVER (popover), 0);
+  flush_events ();
+  mention = vr_document_lookup_mention (document, p1, "en", 0, 6);
+  g_assert_nonnull (mention);
+  g_assert_true (vr_mention_get_entity (mention) == seo);
+  g_assert_true (vr_mention_get_short (mention));
+  g_assert_null (vr_entity_lookup_variant (seo, "Letter"));
+  g_assert_true (span_has_tag (window, 0, 2, "mention-person"));
+
+  /* Tagging it again is refused with a message, not a second mention. */
+  select_span (window, 0, 0, 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-entity", "(sb)", "yun-gong-heum", FALSE));
+  g_assert_true (vr_mention_get_entity (vr_document_lookup_mention (document, p1, "en", 0, 6)) == seo);
+
+  destroy_window (window);
+}
+
+static void
+test_edit_mentions (void)
+{
+  g_autoptr(GFile) file = copy_letter ("mentions.json");
+  VrWindow *window = open_window (file);
+  VrDocument *document = vr_window_get_document (window);
+  VrParagraph *p2 = vr_document_lookup_paragraph (document, "p2");
+  VrEntity *yun = vr_document_lookup_entity (document, "yun-gong-heum");
+  VrEntity *seo = vr_document_lookup_entity (document, "seo-hwi");
+  VrMention *mention = vr_document_lookup_mention (document, p2, "en", 33, 46);
+  guint yun_count = vr_entity_get_mention_count (yun);
+  VrVariant *translator = vr_entity_lookup_variant (yun, "Yung Kong-hum");
+  g_autofree char *label = NULL;
+
+  flush_events ();
+  g_assert_nonnull (mention);
+  g_assert_cmpuint (vr_variant_get_count (translator), ==, 1);
+
+  /* The cursor on "Yung Kong-hum" (where a right click puts it). */
+  select_span (window, 1, 35, 35);
+  g_assert_true (vr_text_view_get_mention_at_cursor (text_view_of (window)) == mention);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.retarget-mention", "s", "seo-hwi"));
+  g_assert_true (vr_mention_get_entity (mention) == seo);
+  g_assert_cmpuint (vr_entity_get_mention_count (yun), ==, yun_count - 1);
+  g_assert_cmpuint (vr_variant_get_count (translator), ==, 0);
+  label = undo_label (window);
+  g_assert_cmpstr (label, ==, "Change Entity");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (vr_mention_get_entity (mention) == yun);
+  g_assert_cmpuint (vr_variant_get_count (translator), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-mention", NULL));
+  flush_events ();
+  g_assert_null (vr_document_lookup_mention (document, p2, "en", 33, 46));
+  g_assert_cmpuint (vr_variant_get_count (translator), ==, 0);
+  g_assert_false (span_has_tag (window, 1, 35, "mention-person"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  flush_events ();
+  g_assert_true (vr_document_lookup_mention (document, p2, "en", 33, 46) == mention);
+  g_assert_true (span_has_tag (window, 1, 35, "mention-person"));
+  g_assert_false (vr_document_get_modified (document));
+
+  /* No mention under the cursor: nothing happens. */
+  select_span (window, 1, 20, 20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-mention", NULL));
+  g_assert_false (vr_document_get_modified (document));
+
+  destroy_window (window);
+}
+
+static void
+test_edit_entity (void)
+{
+  g_autoptr(GFile) file = copy_letter ("entity.json");
+  VrWindow *window = open_window (file);
+  VrDocument *document = vr_window_get_document (window);
+  VrEntity *yun = vr_document_lookup_entity (document, "yun-gong-heum");
+  guint n_mentions = g_list_model_get_n_items (vr_document_get_mentions (document));
+  guint yun_mentions = vr_entity_get_mention_count (yun);
+  AdwMessageDialog *dialog;
+  g_autofree char *label = NULL;
+
+  flush_events ();
+
+  /* The entity selected in the reader. */
+  vr_reader_view_select_entity (_vr_window_get_reader_view (window), yun);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-entity", "s", ""));
+  flush_events ();
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "name")), ==, "Yun Gong-heum");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "name"), "Yun Kong-hum");
+  adw_message_dialog_response (dialog, "save");
+  flush_events ();
+  g_assert_cmpstr (vr_entity_get_name (yun), ==, "Yun Kong-hum");
+  label = undo_label (window);
+  g_assert_cmpstr (label, ==, "Rename Entity");
+  g_clear_pointer (&label, g_free);
+
+  dialog = _vr_window_edit_entity (window, yun);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "hanja"), "尹公欽");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "hangul"), "");
+  adw_combo_row_set_selected (g_object_get_data (G_OBJECT (dialog), "kind"), 1);
+  adw_message_dialog_response (dialog, "save");
+  flush_events ();
+  g_assert_cmpstr (vr_entity_get_hanja (yun), ==, "尹公欽");
+  g_assert_null (vr_entity_get_hangul (yun));
+  g_assert_cmpint (vr_entity_get_kind (yun), ==, VR_ENTITY_KIND_ORGANIZATION);
+  label = undo_label (window);
+  g_assert_cmpstr (label, ==, "Edit Entity");
+  g_clear_pointer (&label, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (vr_entity_get_hangul (yun), ==, "윤공흠");
+  g_assert_cmpint (vr_entity_get_kind (yun), ==, VR_ENTITY_KIND_PERSON);
+
+  /* Deleting takes its mentions; undo brings them back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-entity", "s", "yun-gong-heum"));
+  flush_events ();
+  g_assert_null (vr_document_lookup_entity (document, "yun-gong-heum"));
+  g_assert_cmpuint (g_list_model_get_n_items (vr_document_get_mentions (document)), ==, n_mentions - yun_mentions);
+  g_assert_false (span_has_tag (window, 1, 2, "mention-person"));
+  label = undo_label (window);
+  g_assert_cmpstr (label, ==, "Delete Entity “Yun Kong-hum”");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  flush_events ();
+  g_assert_true (vr_document_lookup_entity (document, "yun-gong-heum") == yun);
+  g_assert_cmpuint (vr_entity_get_mention_count (yun), ==, yun_mentions);
+  g_assert_true (span_has_tag (window, 1, 2, "mention-person"));
+
   destroy_window (window);
 }
 
@@ -474,6 +715,9 @@ main (int   argc,
   g_test_add_func ("/edit/window/save-fails", test_edit_save_fails);
   g_test_add_func ("/edit/window/close-prompt", test_edit_close_prompt);
   g_test_add_func ("/edit/window/sample-is-read-only", test_edit_sample_is_read_only);
+  g_test_add_func ("/edit/window/tag-selection", test_edit_tag_selection);
+  g_test_add_func ("/edit/window/mentions", test_edit_mentions);
+  g_test_add_func ("/edit/window/entity", test_edit_entity);
 
   status = g_test_run ();
 

@@ -816,6 +816,18 @@ vr_text_view_init (VrTextView *self)
 
   self->zoom = 1.0;
   self->current_match = -1;
+
+  /* Hand edits of the annotation layer: window actions. */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) section = g_menu_new ();
+
+    g_menu_append (section, _("_Tag as Name…"), "win.tag-selection");
+    g_menu_append (section, _("_Remove Mention"), "win.remove-mention");
+    g_menu_append (section, _("C_hange Entity…"), "win.change-entity");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    gtk_text_view_set_extra_menu (view, G_MENU_MODEL (menu));
+  }
   self->paragraphs = g_ptr_array_new_with_free_func (g_object_unref);
   self->para_offsets = g_array_new (FALSE, FALSE, sizeof (int));
   self->para_index = g_hash_table_new (NULL, NULL);
@@ -981,6 +993,112 @@ vr_text_view_get_paragraph_offset (VrTextView *self,
     return -1;
 
   return g_array_index (self->para_offsets, int, index);
+}
+
+const char *
+vr_text_view_get_version_id (VrTextView *self)
+{
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), NULL);
+
+  return self->version_id;
+}
+
+/* The index of the last paragraph starting at or before buffer @offset. */
+static guint
+paragraph_index_at (VrTextView *self,
+                    int         offset)
+{
+  guint lo = 0, hi = self->para_offsets->len;
+
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->para_offsets, int, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+gboolean
+vr_text_view_get_selected_span (VrTextView   *self,
+                                VrParagraph **paragraph,
+                                guint        *start,
+                                guint        *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter_start, iter_end;
+  VrParagraph *found;
+  const char *text;
+  const char *p;
+  int para_start;
+  glong n_chars;
+  guint index;
+  int s, e;
+
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (self->document == NULL || self->version_id == NULL || self->para_offsets->len == 0 ||
+      !gtk_text_buffer_get_selection_bounds (buffer, &iter_start, &iter_end))
+    return FALSE;
+
+  s = gtk_text_iter_get_offset (&iter_start);
+  e = gtk_text_iter_get_offset (&iter_end);
+  index = paragraph_index_at (self, s);
+  found = g_ptr_array_index (self->paragraphs, index);
+  para_start = g_array_index (self->para_offsets, int, index);
+  text = vr_paragraph_get_text (found, self->version_id);
+  if (text == NULL || s < para_start)
+    return FALSE;
+
+  n_chars = g_utf8_strlen (text, -1);
+  s -= para_start;
+  e -= para_start;
+  if (e > n_chars)
+    return FALSE;
+
+  /* A double click takes the space after a word too. */
+  p = g_utf8_offset_to_pointer (text, s);
+  while (s < e && g_unichar_isspace (g_utf8_get_char (p)))
+    {
+      p = g_utf8_next_char (p);
+      s++;
+    }
+  p = g_utf8_offset_to_pointer (text, e);
+  while (e > s && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+    {
+      p = g_utf8_prev_char (p);
+      e--;
+    }
+  if (s >= e)
+    return FALSE;
+
+  if (paragraph != NULL)
+    *paragraph = found;
+  if (start != NULL)
+    *start = s;
+  if (end != NULL)
+    *end = e;
+
+  return TRUE;
+}
+
+VrMention *
+vr_text_view_get_mention_at_cursor (VrTextView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+
+  return vr_text_view_get_mention_at_offset (self, gtk_text_iter_get_offset (&iter));
 }
 
 VrMention *

@@ -49,6 +49,18 @@ gboolean    vr_text_view_get_mention_bounds    (VrTextView  *self,
 GtkWidget  *vr_text_view_create_mention_card   (VrTextView  *self,
                                                 VrMention   *mention);
 
+/* The version shown (the document's default one), or NULL. */
+const char *vr_text_view_get_version_id        (VrTextView  *self);
+/* The selected text as a span of one paragraph of the version shown, in
+ * characters, without the spaces at its ends; FALSE when nothing is
+ * selected or the selection crosses paragraphs. */
+gboolean    vr_text_view_get_selected_span     (VrTextView   *self,
+                                                VrParagraph **paragraph,
+                                                guint        *start,
+                                                guint        *end);
+/* The mention under the text cursor (where a right click puts it), or
+ * NULL (transfer none). */
+VrMention  *vr_text_view_get_mention_at_cursor (VrTextView  *self);
 /* Marks these mentions with the "selected" tag (NULL clears). */
 void        vr_text_view_highlight_mentions    (VrTextView  *self,
                                                 GPtrArray   *mentions);

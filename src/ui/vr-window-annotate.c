@@ -1,0 +1,545 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vr-window-annotate"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vr-tag-popover.h"
+#include "vr-text-view.h"
+#include "vr-window-private.h"
+
+/* Hand edits of the annotation layer: tagging a selection, removing or
+ * retargeting a mention, editing and deleting an entity. Every edit is a
+ * command on the window's history. */
+
+static VrTextView *
+get_text_view (VrWindow *self)
+{
+  return VR_TEXT_VIEW (vr_reader_view_get_text_view (self->reader_view));
+}
+
+static void
+tag_span (VrWindow    *self,
+          VrEntity    *entity,
+          VrParagraph *paragraph,
+          guint        start,
+          guint        end,
+          gboolean     is_short)
+{
+  g_autoptr(VrCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *version_id = vr_text_view_get_version_id (get_text_view (self));
+
+  if (self->history == NULL || version_id == NULL)
+    return;
+
+  command = vr_command_tag_new (self->document, entity, paragraph, version_id,
+                                start, end, is_short, &error);
+  if (command == NULL)
+    {
+      vr_window_add_toast (self, error->message);
+      return;
+    }
+
+  vr_history_push (self->history, command);
+}
+
+static gboolean
+get_selection (VrWindow     *self,
+               VrParagraph **paragraph,
+               guint        *start,
+               guint        *end)
+{
+  if (self->document == NULL)
+    return FALSE;
+
+  if (!vr_text_view_get_selected_span (get_text_view (self), paragraph, start, end))
+    {
+      vr_window_add_toast (self, _("Select a name in the text to tag it"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+vr_window_tag_entity_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  VrWindow *self = VR_WINDOW (widget);
+  VrParagraph *paragraph;
+  const char *id;
+  gboolean is_short;
+  VrEntity *entity;
+  guint start, end;
+
+  g_variant_get (param, "(&sb)", &id, &is_short);
+  if (!get_selection (self, &paragraph, &start, &end))
+    return;
+
+  entity = vr_document_lookup_entity (self->document, id);
+  if (entity == NULL)
+    return;
+
+  tag_span (self, entity, paragraph, start, end, is_short);
+}
+
+static void
+vr_window_tag_new_entity_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  VrWindow *self = VR_WINDOW (widget);
+  g_autoptr(VrEntity) entity = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  VrEntityKind kind = VR_ENTITY_KIND_OTHER;
+  VrParagraph *paragraph;
+  const char *kind_str;
+  gboolean is_short;
+  guint start, end;
+
+  g_variant_get (param, "(s&sb)", &name, &kind_str, &is_short);
+  g_strstrip (name);
+  if (name[0] == '\0' || !get_selection (self, &paragraph, &start, &end))
+    return;
+
+  vr_entity_kind_from_string (kind_str, &kind);
+  id = vr_document_dup_new_entity_id (self->document, name);
+  entity = vr_entity_new (id, kind, name);
+  tag_span (self, entity, paragraph, start, end, is_short);
+}
+
+static void
+point_at_iter (GtkPopover  *popover,
+               GtkTextView *view,
+               GtkTextIter *iter)
+{
+  GdkRectangle rect;
+
+  gtk_text_view_get_iter_location (view, iter, &rect);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x, rect.y, &rect.x, &rect.y);
+  rect.width = MAX (rect.width, 1);
+  gtk_popover_set_pointing_to (popover, &rect);
+}
+
+static gboolean
+unparent_idle_cb (gpointer data)
+{
+  GtkWidget *popover = data;
+
+  if (gtk_widget_get_parent (popover) != NULL)
+    gtk_widget_unparent (popover);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_popover_closed_cb (GtkPopover *popover)
+{
+  /* Not while the popover is still emitting. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, unparent_idle_cb, g_object_ref (popover), g_object_unref);
+}
+
+static void
+show_popover (VrWindow    *self,
+              GtkWidget   *popover,
+              GtkTextIter *at)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (get_text_view (self));
+
+  if (self->tag_popover != NULL && gtk_widget_get_parent (self->tag_popover) != NULL)
+    gtk_widget_unparent (self->tag_popover);
+  self->tag_popover = popover;
+  g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &self->tag_popover);
+
+  gtk_widget_set_parent (popover, GTK_WIDGET (view));
+  point_at_iter (GTK_POPOVER (popover), view, at);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_popover_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+typedef struct
+{
+  VrParagraph *paragraph;
+  guint        start;
+  guint        end;
+} Span;
+
+static void
+span_free (Span *span)
+{
+  g_clear_object (&span->paragraph);
+  g_free (span);
+}
+
+static void
+on_tag_chosen_cb (VrWindow     *self,
+                  VrEntity     *entity,
+                  gboolean      is_short,
+                  VrTagPopover *popover)
+{
+  Span *span = g_object_get_data (G_OBJECT (popover), "span");
+
+  if (span != NULL && self->document != NULL &&
+      vr_document_lookup_paragraph (self->document, vr_paragraph_get_id (span->paragraph)) == span->paragraph)
+    tag_span (self, entity, span->paragraph, span->start, span->end, is_short);
+}
+
+static void
+vr_window_tag_selection_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  VrWindow *self = VR_WINDOW (widget);
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GtkWidget *popover;
+  g_autofree char *text = NULL;
+  const char *version_id;
+  const char *para_text;
+  Span *span;
+
+  span = g_new0 (Span, 1);
+  if (!get_selection (self, &span->paragraph, &span->start, &span->end))
+    {
+      g_free (span);
+      return;
+    }
+  g_object_ref (span->paragraph);
+
+  version_id = vr_text_view_get_version_id (get_text_view (self));
+  para_text = vr_paragraph_get_text (span->paragraph, version_id);
+  if (para_text != NULL)
+    {
+      const char *from = g_utf8_offset_to_pointer (para_text, span->start);
+      const char *to = g_utf8_offset_to_pointer (para_text, span->end);
+
+      text = g_strndup (from, to - from);
+    }
+
+  popover = vr_tag_popover_new (self->document, text, FALSE);
+  g_object_set_data_full (G_OBJECT (popover), "span", span, (GDestroyNotify) span_free);
+  g_signal_connect_object (popover, "entity-chosen",
+                           G_CALLBACK (on_tag_chosen_cb), self, G_CONNECT_SWAPPED);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_text_view (self)));
+  gtk_text_buffer_get_selection_bounds (buffer, &iter, NULL);
+  show_popover (self, popover, &iter);
+}
+
+static VrMention *
+mention_at_cursor (VrWindow *self)
+{
+  VrMention *mention;
+
+  if (self->document == NULL)
+    return NULL;
+
+  mention = vr_text_view_get_mention_at_cursor (get_text_view (self));
+  if (mention == NULL)
+    vr_window_add_toast (self, _("Place the cursor on a tagged name first"));
+
+  return mention;
+}
+
+static void
+vr_window_remove_mention_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  VrWindow *self = VR_WINDOW (widget);
+  g_autoptr(VrCommand) command = NULL;
+  VrMention *mention = mention_at_cursor (self);
+
+  if (mention == NULL || self->history == NULL)
+    return;
+
+  command = vr_command_remove_mention_new (mention);
+  vr_history_push (self->history, command);
+}
+
+static void
+retarget (VrWindow  *self,
+          VrMention *mention,
+          VrEntity  *entity)
+{
+  g_autoptr(VrCommand) command = NULL;
+
+  if (self->history == NULL || vr_mention_get_entity (mention) == entity)
+    return;
+
+  command = vr_command_retarget_mention_new (mention, entity);
+  vr_history_push (self->history, command);
+}
+
+static void
+vr_window_retarget_mention_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  VrWindow *self = VR_WINDOW (widget);
+  VrMention *mention = mention_at_cursor (self);
+  VrEntity *entity;
+
+  if (mention == NULL)
+    return;
+
+  entity = vr_document_lookup_entity (self->document, g_variant_get_string (param, NULL));
+  if (entity != NULL)
+    retarget (self, mention, entity);
+}
+
+static void
+on_retarget_chosen_cb (VrWindow     *self,
+                       VrEntity     *entity,
+                       gboolean      is_short,
+                       VrTagPopover *popover)
+{
+  VrMention *mention = g_object_get_data (G_OBJECT (popover), "mention");
+
+  if (mention != NULL && self->document != NULL &&
+      vr_document_lookup_entity (self->document, vr_entity_get_id (entity)) == entity)
+    retarget (self, mention, entity);
+}
+
+static void
+vr_window_change_entity_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  VrWindow *self = VR_WINDOW (widget);
+  VrMention *mention = mention_at_cursor (self);
+  GtkTextIter start, end;
+  GtkWidget *popover;
+
+  if (mention == NULL ||
+      !vr_text_view_get_mention_bounds (get_text_view (self), mention, &start, &end))
+    return;
+
+  popover = vr_tag_popover_new (self->document, NULL, TRUE);
+  g_object_set_data_full (G_OBJECT (popover), "mention", g_object_ref (mention), g_object_unref);
+  g_signal_connect_object (popover, "entity-chosen",
+                           G_CALLBACK (on_retarget_chosen_cb), self, G_CONNECT_SWAPPED);
+  show_popover (self, popover, &start);
+}
+
+/* Entities */
+
+static VrEntity *
+target_entity (VrWindow *self,
+               GVariant *param)
+{
+  const char *id = param ? g_variant_get_string (param, NULL) : "";
+
+  if (self->document == NULL)
+    return NULL;
+  if (id[0] != '\0')
+    return vr_document_lookup_entity (self->document, id);
+
+  return vr_reader_view_get_selected_entity (self->reader_view);
+}
+
+static void
+delete_entity (VrWindow *self,
+               VrEntity *entity)
+{
+  g_autoptr(VrCommand) command = NULL;
+
+  if (self->history == NULL)
+    return;
+
+  command = vr_command_delete_entity_new (entity);
+  vr_history_push (self->history, command);
+}
+
+static void
+vr_window_delete_entity_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  VrWindow *self = VR_WINDOW (widget);
+  VrEntity *entity = target_entity (self, param);
+
+  if (entity != NULL)
+    delete_entity (self, entity);
+}
+
+static const VrEntityKind kinds[] = {
+  VR_ENTITY_KIND_PERSON,
+  VR_ENTITY_KIND_ORGANIZATION,
+  VR_ENTITY_KIND_PLACE,
+  VR_ENTITY_KIND_EVENT,
+  VR_ENTITY_KIND_OTHER,
+};
+
+static const struct {
+  const char *property;
+  const char *title;
+} entity_fields[] = {
+  { "name", N_("Preferred Name") },
+  { "description", N_("Description") },
+  { "hangul", N_("Hangul") },
+  { "hanja", N_("Hanja") },
+  { "cyrillic", N_("Cyrillic") },
+};
+
+static void
+on_edit_entity_response_cb (VrWindow         *self,
+                            const char       *response,
+                            AdwMessageDialog *dialog)
+{
+  VrEntity *entity = g_object_get_data (G_OBJECT (dialog), "entity");
+  g_autoptr(VrCommand) group = NULL;
+  AdwComboRow *kind_row;
+  guint selected;
+
+  if (entity == NULL || self->document == NULL ||
+      vr_document_lookup_entity (self->document, vr_entity_get_id (entity)) != entity)
+    return;
+
+  if (g_str_equal (response, "delete"))
+    {
+      delete_entity (self, entity);
+      return;
+    }
+  if (!g_str_equal (response, "save") || self->history == NULL)
+    return;
+
+  group = vr_command_group_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (entity_fields); i++)
+    {
+      GtkEditable *row = g_object_get_data (G_OBJECT (dialog), entity_fields[i].property);
+      g_autofree char *old = NULL;
+      const char *text = gtk_editable_get_text (row);
+
+      g_object_get (entity, entity_fields[i].property, &old, NULL);
+      /* An empty entry clears a form, but a name stays. */
+      if (text[0] == '\0' && g_str_equal (entity_fields[i].property, "name"))
+        continue;
+      if (g_strcmp0 (old ? old : "", text) != 0)
+        vr_command_group_take (group, vr_command_set_string_new (entity, entity_fields[i].property,
+                                                                 text[0] ? text : NULL));
+    }
+
+  kind_row = g_object_get_data (G_OBJECT (dialog), "kind");
+  selected = adw_combo_row_get_selected (kind_row);
+  if (selected < G_N_ELEMENTS (kinds) && kinds[selected] != vr_entity_get_kind (entity))
+    vr_command_group_take (group, vr_command_set_int_new (entity, "kind", kinds[selected]));
+
+  if (vr_command_group_get_n_commands (group) > 1)
+    vr_command_set_label (group, _("Edit Entity"));
+  if (vr_command_group_get_n_commands (group) > 0)
+    vr_history_push (self->history, group);
+}
+
+AdwMessageDialog *
+_vr_window_edit_entity (VrWindow *self,
+                        VrEntity *entity)
+{
+  g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  GtkWidget *kind_row;
+
+  g_return_val_if_fail (VR_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (VR_IS_ENTITY (entity), NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Edit Entity"), NULL));
+  g_object_set_data_full (G_OBJECT (dialog), "entity", g_object_ref (entity), g_object_unref);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < G_N_ELEMENTS (entity_fields); i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      g_autofree char *value = NULL;
+
+      g_object_get (entity, entity_fields[i].property, &value, NULL);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(entity_fields[i].title));
+      gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_object_set_data (G_OBJECT (dialog), entity_fields[i].property, row);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_string_list_append (kind_labels, vr_entity_kind_get_label (kinds[i]));
+  kind_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("Kind"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (kind_row), G_LIST_MODEL (kind_labels));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i] == vr_entity_get_kind (entity))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), i);
+  gtk_list_box_append (GTK_LIST_BOX (list), kind_row);
+  g_object_set_data (G_OBJECT (dialog), "kind", kind_row);
+
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Entity"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_edit_entity_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+vr_window_edit_entity_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  VrWindow *self = VR_WINDOW (widget);
+  VrEntity *entity = target_entity (self, param);
+
+  if (entity == NULL)
+    {
+      vr_window_add_toast (self, _("Select an entity first"));
+      return;
+    }
+
+  _vr_window_edit_entity (self, entity);
+}
+
+void
+_vr_window_annotate_update (VrWindow *self)
+{
+  static const char *actions[] = {
+    "win.tag-selection", "win.tag-entity", "win.tag-new-entity",
+    "win.remove-mention", "win.change-entity", "win.retarget-mention",
+    "win.edit-entity", "win.delete-entity",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], self->document != NULL);
+}
+
+GtkWidget *
+_vr_window_get_tag_popover (VrWindow *self)
+{
+  return self->tag_popover;
+}
+
+void
+_vr_window_class_annotate_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.tag-selection", NULL, vr_window_tag_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-entity", "(sb)", vr_window_tag_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-new-entity", "(ssb)", vr_window_tag_new_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-mention", NULL, vr_window_remove_mention_action);
+  gtk_widget_class_install_action (widget_class, "win.change-entity", NULL, vr_window_change_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.retarget-mention", "s", vr_window_retarget_mention_action);
+  /* "" names the entity selected in the reader. */
+  gtk_widget_class_install_action (widget_class, "win.edit-entity", "s", vr_window_edit_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-entity", "s", vr_window_delete_entity_action);
+}
