@@ -7,3 +7,4 @@
 #include "vr-loader.h"
 #include "vr-writer.h"
 #include "vr-names.h"
+#include "vr-compare.h"
