@@ -1011,7 +1011,7 @@ vr_handout_get_n_pages (VrHandout *self)
   g_return_val_if_fail (VR_IS_HANDOUT (self), 0);
 
   if (self->pages == NULL)
-    vr_handout_paginate (self, 0, 0);
+    vr_handout_paginate (self, self->page_width, self->page_height);
 
   return self->pages->len;
 }
@@ -1023,7 +1023,7 @@ vr_handout_get_paragraph_page (VrHandout *self,
   g_return_val_if_fail (VR_IS_HANDOUT (self), -1);
 
   if (self->pages == NULL)
-    vr_handout_paginate (self, 0, 0);
+    vr_handout_paginate (self, self->page_width, self->page_height);
 
   for (guint p = 0; p < self->pages->len; p++)
     {
@@ -1116,7 +1116,7 @@ vr_handout_draw_page (VrHandout *self,
   g_return_if_fail (cr != NULL);
 
   if (self->pages == NULL)
-    vr_handout_paginate (self, 0, 0);
+    vr_handout_paginate (self, self->page_width, self->page_height);
 
   g_return_if_fail (page < self->pages->len);
 
@@ -1373,6 +1373,7 @@ vr_handout_set_paper_size (VrHandout   *self,
     return;
 
   self->paper_size = paper_size;
+  self->page_width = self->page_height = 0;
   vr_handout_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAPER_SIZE]);
 }

@@ -47,7 +47,8 @@ void         vr_handout_set_font_size      (VrHandout   *self,
 
 /* Lays the document out on pages of this size (in points; 0 × 0 means the
  * paper size) and returns the number of pages. Changing an option or the
- * document drops the layout; drawing lays out again when needed. */
+ * document drops the layout; drawing lays out again when needed, on the
+ * page size last given (a new paper size forgets it). */
 guint        vr_handout_paginate           (VrHandout   *self,
                                             double       page_width,
                                             double       page_height);
