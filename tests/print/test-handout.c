@@ -90,6 +90,21 @@ test_paginate_options (void)
   g_assert_cmpfloat_with_epsilon (w, 595.28, 0.01);
   g_assert_cmpfloat_with_epsilon (h, 841.89, 0.01);
   g_assert_cmpuint (vr_handout_paginate (handout, w, h * 2), <, large);
+
+  /* After a change the layout is redone on that same page, not the paper:
+   * a printer's page holds while the document is edited. */
+  {
+    guint tall = vr_handout_get_n_pages (handout);
+
+    vr_handout_set_include_people (handout, FALSE);
+    vr_handout_set_include_people (handout, TRUE);
+    g_assert_cmpuint (vr_handout_get_n_pages (handout), ==, tall);
+
+    /* Choosing a paper goes back to the paper's size. */
+    vr_handout_set_paper_size (handout, VR_PAPER_SIZE_A4);
+    vr_handout_set_font_size (handout, 11);
+    g_assert_cmpuint (vr_handout_get_n_pages (handout), ==, a4);
+  }
 }
 
 static void
