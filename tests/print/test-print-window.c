@@ -172,6 +172,80 @@ test_export_from_window (void)
   g_rmdir (dir);
 }
 
+static GtkWindow *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GType type = g_type_from_name ("GtkPrintUnixDialog");
+
+  for (guint i = 0; type != 0 && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Ctrl+P's action opens the print dialog, with the handout's own tab, and
+ * cancelling it leaves the window as it was. */
+static void
+test_print_dialog (void)
+{
+  g_autoptr(VrDocument) document = load_sample ();
+  VrWindow *window = vr_window_new (GTK_APPLICATION (app));
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GtkWindow *dialog;
+
+  vr_window_set_document (window, document);
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print", NULL));
+  while ((dialog = find_print_dialog ()) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  flush_events ();
+
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_true (has_label (GTK_WIDGET (dialog), "Handout"));
+  g_assert_true (has_label (GTK_WIDGET (dialog), "Append the _people and their spellings") ||
+                 has_label (GTK_WIDGET (dialog), "Append the people and their spellings"));
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  while (find_print_dialog () != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_assert_false (vr_document_get_modified (document));
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/print/window/actions", test_actions);
   g_test_add_func ("/print/window/print-operation-export", test_print_operation_export);
   g_test_add_func ("/print/window/export-from-window", test_export_from_window);
+  g_test_add_func ("/print/window/print-dialog", test_print_dialog);
 
   status = g_test_run ();
   g_object_unref (app);
