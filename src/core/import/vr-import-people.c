@@ -828,7 +828,8 @@ add_short_references (VrDocument *document,
           gboolean overlap = FALSE;
 
           /* Exact case: "Yun", never "yun" */
-          if (strncmp (text + match->start, surname, match->end - match->start) != 0)
+          if (strlen (surname) != match->end - match->start ||
+              memcmp (text + match->start, surname, match->end - match->start) != 0)
             continue;
           if (g_list_model_get_n_items (entity_mentions) == 0)
             continue;
