@@ -117,6 +117,27 @@ find_dialog (VrWindow *window)
   return NULL;
 }
 
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 has_dialog (gpointer data)
 {
@@ -482,6 +503,25 @@ span_has_tag (VrWindow   *window,
   return gtk_text_iter_has_tag (&iter, tag);
 }
 
+/* Whether a visible label under @widget shows exactly @text. */
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 static char *
 undo_label (VrWindow *window)
 {
@@ -621,7 +661,16 @@ test_edit_entity (void)
 
   /* The entity selected in the reader. */
   vr_reader_view_select_entity (_vr_window_get_reader_view (window), yun);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-entity", "s", ""));
+  flush_events ();
+  {
+    GtkWidget *sidebar = vr_reader_view_get_entity_sidebar (_vr_window_get_reader_view (window));
+    GtkWidget *button = find_actionable (sidebar, "win.edit-entity");
+
+    /* The sidebar's Edit button edits the selected entity. */
+    g_assert_nonnull (button);
+    g_assert_true (find_label (sidebar, "Yun Gong-heum"));
+    g_signal_emit_by_name (button, "clicked");
+  }
   flush_events ();
   dialog = find_dialog (window);
   g_assert_nonnull (dialog);
@@ -632,6 +681,12 @@ test_edit_entity (void)
   g_assert_cmpstr (vr_entity_get_name (yun), ==, "Yun Kong-hum");
   label = undo_label (window);
   g_assert_cmpstr (label, ==, "Rename Entity");
+  /* The sidebar's details show the new name at once. */
+  {
+    GtkWidget *sidebar = vr_reader_view_get_entity_sidebar (_vr_window_get_reader_view (window));
+
+    g_assert_true (find_label (sidebar, "Yun Kong-hum"));
+  }
   g_clear_pointer (&label, g_free);
 
   dialog = _vr_window_edit_entity (window, yun);

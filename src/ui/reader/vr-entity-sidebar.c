@@ -530,6 +530,8 @@ vr_entity_sidebar_dispose (GObject *object)
     g_clear_object (&self->kind_models[k]);
   g_clear_object (&self->text_filter);
   g_clear_object (&self->mention_selection);
+  if (self->selected != NULL)
+    g_signal_handlers_disconnect_by_func (self->selected, update_details, self);
   g_clear_object (&self->selected);
   g_clear_object (&self->document);
 
@@ -766,8 +768,22 @@ vr_entity_sidebar_set_selected_entity (VrEntitySidebar *self,
   g_return_if_fail (VR_IS_ENTITY_SIDEBAR (self));
   g_return_if_fail (entity == NULL || VR_IS_ENTITY (entity));
 
-  if (!g_set_object (&self->selected, entity))
+  if (self->selected == entity)
     return;
+
+  /* The details follow edits of the entity (names, original forms). */
+  if (self->selected != NULL)
+    g_signal_handlers_disconnect_by_func (self->selected, update_details, self);
+  g_set_object (&self->selected, entity);
+  if (entity != NULL)
+    {
+      static const char *shown[] = {
+        "notify::name", "notify::hangul", "notify::hanja", "notify::cyrillic", "notify::description",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+        g_signal_connect_object (entity, shown[i], G_CALLBACK (update_details), self, G_CONNECT_SWAPPED);
+    }
 
   sync_lists (self);
   update_details (self);
