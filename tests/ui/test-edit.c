@@ -722,6 +722,97 @@ test_edit_entity (void)
   destroy_window (window);
 }
 
+static gboolean
+panel_shows (gpointer data)
+{
+  gpointer *args = data;
+
+  return find_label (args[0], args[1]);
+}
+
+static void
+test_edit_metadata (void)
+{
+  g_autoptr(GFile) file = copy_letter ("metadata.json");
+  g_autoptr(VrDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  VrWindow *window = open_window (file);
+  VrDocument *document = vr_window_get_document (window);
+  VrMetadata *metadata = vr_document_get_metadata (document);
+  GtkWidget *panel = vr_reader_view_get_metadata_panel (_vr_window_get_reader_view (window));
+  AdwMessageDialog *dialog;
+  GtkWidget *fields_box;
+  GtkWidget *row;
+  g_autofree char *label = NULL;
+  gpointer args[2] = { panel, NULL };
+
+  flush_events ();
+  g_assert_nonnull (find_actionable (panel, "win.edit-metadata"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-metadata", NULL));
+  flush_events ();
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+
+  /* The title, a changed field value, a removed field, a new field. */
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "title"), "Telegram Nº 254");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "archive-location"), "Fond 5446");
+  fields_box = g_object_get_data (G_OBJECT (dialog), "fields");
+  row = gtk_widget_get_first_child (fields_box);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "value"), "254");
+  row = _vr_metadata_dialog_add_field (dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "label"), "Drafted by");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "value"), "Ivanov");
+  adw_message_dialog_response (dialog, "save");
+  flush_events ();
+
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Telegram Nº 254");
+  g_assert_cmpstr (vr_metadata_get_archive_location (metadata), ==, "Fond 5446");
+  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Document number"), ==, "254");
+  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Drafted by"), ==, "Ivanov");
+  label = undo_label (window);
+  g_assert_cmpstr (label, ==, "Edit Details");
+  g_clear_pointer (&label, g_free);
+  /* The panel follows, field values included. */
+  args[1] = (gpointer) "Ivanov";
+  iterate_until (panel_shows, args);
+  args[1] = (gpointer) "254";
+  iterate_until (panel_shows, args);
+
+  /* Remove a field: one undoable step. */
+  dialog = _vr_window_edit_metadata (window);
+  fields_box = g_object_get_data (G_OBJECT (dialog), "fields");
+  row = gtk_widget_get_first_child (fields_box);
+  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "remove"), "clicked");
+  adw_message_dialog_response (dialog, "save");
+  flush_events ();
+  g_assert_null (vr_metadata_lookup_field (metadata, "Document number"));
+  label = undo_label (window);
+  g_assert_cmpstr (label, ==, "Remove Field");
+  g_clear_pointer (&label, g_free);
+
+  /* Save and reload: every edited key comes back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  iterate_until (not_modified, window);
+  reloaded = vr_document_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  metadata = vr_document_get_metadata (reloaded);
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Telegram Nº 254");
+  g_assert_cmpstr (vr_metadata_get_archive_location (metadata), ==, "Fond 5446");
+  g_assert_null (vr_metadata_lookup_field (metadata, "Document number"));
+  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Drafted by"), ==, "Ivanov");
+
+  /* Undo both steps: back to the file as it was opened. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  metadata = vr_document_get_metadata (document);
+  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Document number"), ==, "17");
+  g_assert_null (vr_metadata_lookup_field (metadata, "Drafted by"));
+  g_assert_null (vr_metadata_get_archive_location (metadata));
+
+  destroy_window (window);
+}
+
 static void
 remove_tree (GFile *file)
 {
@@ -773,6 +864,7 @@ main (int   argc,
   g_test_add_func ("/edit/window/tag-selection", test_edit_tag_selection);
   g_test_add_func ("/edit/window/mentions", test_edit_mentions);
   g_test_add_func ("/edit/window/entity", test_edit_entity);
+  g_test_add_func ("/edit/window/metadata", test_edit_metadata);
 
   status = g_test_run ();
 

@@ -107,6 +107,8 @@ add_list_row (VrMetadataPanel    *self,
   add_row (self, label, joined);
 }
 
+static void queue_rebuild (VrMetadataPanel *self);
+
 static void
 rebuild (VrMetadataPanel *self)
 {
@@ -151,6 +153,9 @@ rebuild (VrMetadataPanel *self)
       g_autoptr(VrField) field = g_list_model_get_item (fields, i);
 
       add_row (self, vr_field_get_label (field), vr_field_get_value (field));
+      /* A field's own edits rebuild the panel too. */
+      g_signal_handlers_disconnect_by_func (field, queue_rebuild, self);
+      g_signal_connect_object (field, "notify", G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
     }
 
   note = vr_citation_format_note (m);
