@@ -40,8 +40,10 @@ VrDocument *vr_import_archive_file_finish  (GAsyncResult        *result,
 
 /* The people proposed from @document's paragraphs, as the importer does:
  * adds entities (kind person, variants "suggested") for the names that no
- * entity spells yet, finds their mentions and the safe short references.
- * Returns the number of entities added. */
+ * entity spells yet, then applies "Find mentions" over the whole document
+ * (so existing entities' unmarked spellings get mentions too) and the safe
+ * short references of the new people. Returns the number of entities
+ * added. */
 guint       vr_import_detect_people (VrDocument  *document);
 
 G_END_DECLS
