@@ -528,6 +528,14 @@ undo_label (VrWindow *window)
   return g_strdup (vr_history_get_undo_label (vr_window_get_history (window)));
 }
 
+static gboolean
+panel_shows (gpointer data)
+{
+  gpointer *args = data;
+
+  return find_label (args[0], args[1]);
+}
+
 static void
 test_edit_tag_selection (void)
 {
@@ -558,8 +566,17 @@ test_edit_tag_selection (void)
   g_assert_cmpuint (g_list_model_get_n_items (vr_document_get_entities (document)), ==, n_entities + 1);
   label = undo_label (window);
   g_assert_cmpstr (label, ==, "Tag “Plenum”");
-  /* The text view marks it at once. */
+  /* The text view marks it at once; the sidebar lists the new entity and
+   * the spellings table its spelling. */
   g_assert_true (span_has_tag (window, 0, 15, "mention-event"));
+  {
+    VrReaderView *reader = _vr_window_get_reader_view (window);
+    gpointer args[2] = { vr_reader_view_get_entity_sidebar (reader), (gpointer) "Plenum" };
+
+    iterate_until (panel_shows, args);
+    args[0] = vr_reader_view_get_variant_table (reader);
+    iterate_until (panel_shows, args);
+  }
   g_assert_true (vr_document_get_modified (document));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -698,6 +715,13 @@ test_edit_entity (void)
   g_assert_cmpstr (vr_entity_get_hanja (yun), ==, "尹公欽");
   g_assert_null (vr_entity_get_hangul (yun));
   g_assert_cmpint (vr_entity_get_kind (yun), ==, VR_ENTITY_KIND_ORGANIZATION);
+  /* The sidebar moves it to the organizations. */
+  {
+    gpointer args[2] = { vr_reader_view_get_entity_sidebar (_vr_window_get_reader_view (window)),
+                         (gpointer) "Organizations" };
+
+    iterate_until (panel_shows, args);
+  }
   label = undo_label (window);
   g_assert_cmpstr (label, ==, "Edit Entity");
   g_clear_pointer (&label, g_free);
@@ -720,14 +744,6 @@ test_edit_entity (void)
   g_assert_true (span_has_tag (window, 1, 2, "mention-person"));
 
   destroy_window (window);
-}
-
-static gboolean
-panel_shows (gpointer data)
-{
-  gpointer *args = data;
-
-  return find_label (args[0], args[1]);
 }
 
 static void

@@ -167,6 +167,16 @@ count_to_label (GBinding     *binding,
   return TRUE;
 }
 
+static void
+on_entity_kind_changed_cb (VrEntitySidebar *self,
+                           GParamSpec      *pspec,
+                           VrEntity        *entity)
+{
+  /* Every kind's filter includes the text filter: the entity moves to the
+   * list of its new kind. */
+  gtk_filter_changed (GTK_FILTER (self->text_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static GtkWidget *
 create_entity_row (gpointer item,
                    gpointer user_data)
@@ -178,6 +188,10 @@ create_entity_row (gpointer item,
 
   row = gtk_list_box_row_new ();
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  g_signal_handlers_disconnect_by_func (entity, on_entity_kind_changed_cb, user_data);
+  g_signal_connect_object (entity, "notify::kind", G_CALLBACK (on_entity_kind_changed_cb),
+                           user_data, G_CONNECT_SWAPPED);
 
   name = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (name), 0.0);
