@@ -607,6 +607,20 @@ test_file_async (void)
   g_rmdir (dir);
 }
 
+/* On a document whose people are already entities, detecting adds none
+ * and changes no mention. */
+static void
+test_detect_known_people (void)
+{
+  g_autoptr(VrDocument) sample = load_sample ();
+  guint n_entities = g_list_model_get_n_items (vr_document_get_entities (sample));
+  guint n_mentions = g_list_model_get_n_items (vr_document_get_mentions (sample));
+
+  g_assert_cmpuint (vr_import_detect_people (sample), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (vr_document_get_entities (sample)), ==, n_entities);
+  g_assert_cmpuint (g_list_model_get_n_items (vr_document_get_mentions (sample)), ==, n_mentions);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/importer/other-page", test_other_page);
   g_test_add_func ("/importer/damaged-input", test_damaged_input);
   g_test_add_func ("/importer/file-async", test_file_async);
+  g_test_add_func ("/importer/detect-known-people", test_detect_known_people);
 
   return g_test_run ();
 }
