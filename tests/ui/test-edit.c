@@ -722,6 +722,8 @@ test_edit_entity (void)
 
     iterate_until (panel_shows, args);
   }
+  flush_events ();
+  g_assert_true (span_has_tag (window, 1, 2, "mention-organization"));
   label = undo_label (window);
   g_assert_cmpstr (label, ==, "Edit Entity");
   g_clear_pointer (&label, g_free);
@@ -733,6 +735,7 @@ test_edit_entity (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-entity", "s", "yun-gong-heum"));
   flush_events ();
   g_assert_null (vr_document_lookup_entity (document, "yun-gong-heum"));
+  g_assert_null (vr_reader_view_get_selected_entity (_vr_window_get_reader_view (window)));
   g_assert_cmpuint (g_list_model_get_n_items (vr_document_get_mentions (document)), ==, n_mentions - yun_mentions);
   g_assert_false (span_has_tag (window, 1, 2, "mention-person"));
   label = undo_label (window);

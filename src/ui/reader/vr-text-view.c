@@ -369,6 +369,20 @@ vr_text_view_rebuild (VrTextView *self)
   if (version != NULL)
     self->version_id = g_strdup (vr_version_get_id (version));
 
+  /* Mentions are marked by their entity's kind: a new kind redraws them. */
+  {
+    GListModel *entities = vr_document_get_entities (self->document);
+
+    for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+      {
+        g_autoptr(VrEntity) entity = g_list_model_get_item (entities, i);
+
+        g_signal_handlers_disconnect_by_func (entity, queue_rebuild, self);
+        g_signal_connect_object (entity, "notify::kind", G_CALLBACK (queue_rebuild),
+                                 self, G_CONNECT_SWAPPED);
+      }
+  }
+
   paragraphs = vr_document_get_paragraphs (self->document);
   n = g_list_model_get_n_items (paragraphs);
   gtk_text_buffer_get_start_iter (buffer, &iter);
