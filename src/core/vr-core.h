@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The whole core API: the model, the file format and the names engine. */
+/* The whole core API: the model, the file format, the names engine,
+ * import and export, and comparison. */
 #pragma once
 
 #include "vr-error.h"
@@ -8,3 +9,6 @@
 #include "vr-writer.h"
 #include "vr-names.h"
 #include "vr-compare.h"
+#include "vr-export.h"
+#include "vr-importer.h"
+#include "vr-mention-finder.h"
