@@ -603,6 +603,23 @@ test_edit_tag_selection (void)
   g_assert_null (vr_entity_lookup_variant (seo, "Letter"));
   g_assert_true (span_has_tag (window, 0, 2, "mention-person"));
 
+  /* A new entity from the popover's New Entity row. */
+  select_span (window, 2, 6, 12);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", NULL));
+  popover = _vr_window_get_tag_popover (window);
+  vr_tag_popover_choose_new (VR_TAG_POPOVER (popover), "  Party Speech ", VR_ENTITY_KIND_EVENT);
+  flush_events ();
+  {
+    VrEntity *speech = vr_document_lookup_entity (document, "party-speech");
+    VrMention *found = vr_document_lookup_mention (document, vr_document_lookup_paragraph (document, "p3"), "en", 6, 12);
+
+    g_assert_nonnull (speech);
+    g_assert_cmpstr (vr_entity_get_name (speech), ==, "Party Speech");
+    g_assert_nonnull (found);
+    g_assert_true (vr_mention_get_entity (found) == speech);
+    g_assert_nonnull (vr_entity_lookup_variant (speech, "speech"));
+  }
+
   /* Tagging it again is refused with a message, not a second mention. */
   select_span (window, 0, 0, 6);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-entity", "(sb)", "yun-gong-heum", FALSE));
@@ -653,6 +670,25 @@ test_edit_mentions (void)
   g_assert_true (vr_document_lookup_mention (document, p2, "en", 33, 46) == mention);
   g_assert_true (span_has_tag (window, 1, 35, "mention-person"));
   g_assert_false (vr_document_get_modified (document));
+
+  /* Change Entity… from the context menu: a popover of the entities. */
+  select_span (window, 1, 35, 35);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.change-entity", NULL));
+  {
+    GtkWidget *popover = _vr_window_get_tag_popover (window);
+    GListModel *shown;
+
+    g_assert_true (VR_IS_TAG_POPOVER (popover));
+    gtk_editable_set_text (vr_tag_popover_get_search_entry (VR_TAG_POPOVER (popover)), "hwi");
+    g_signal_emit_by_name (vr_tag_popover_get_search_entry (VR_TAG_POPOVER (popover)), "search-changed");
+    shown = vr_tag_popover_get_entities (VR_TAG_POPOVER (popover));
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+    vr_tag_popover_choose (VR_TAG_POPOVER (popover), 0);
+  }
+  flush_events ();
+  g_assert_true (vr_mention_get_entity (mention) == seo);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (vr_mention_get_entity (mention) == yun);
 
   /* No mention under the cursor: nothing happens. */
   select_span (window, 1, 20, 20);
