@@ -408,6 +408,8 @@ test_edit_close_prompt (void)
   iterate_until (is_null, &weak);
 }
 
+static void select_span (VrWindow *window, guint index, guint start, guint end);
+
 static void
 test_edit_sample_is_read_only (void)
 {
@@ -437,6 +439,27 @@ test_edit_sample_is_read_only (void)
   before = read_file (file);
 
   window = open_window (file);
+  flush_events ();
+
+  /* A figure, not a check: tagging on the real document, with the views
+   * following (the text view rebuilds when idle). */
+  {
+    gint64 start;
+
+    select_span (window, 1, 0, 4);
+    start = g_get_monotonic_time ();
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-new-entity", "(ssb)", "Probe", "other", FALSE));
+    g_test_message ("tag on the sample, the edit and its signals: %.1f ms",
+                    (g_get_monotonic_time () - start) / 1000.0);
+    flush_events ();
+    g_test_message ("tag on the sample, views included: %.1f ms",
+                    (g_get_monotonic_time () - start) / 1000.0);
+    start = g_get_monotonic_time ();
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    flush_events ();
+    g_test_message ("undo it: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  }
+
   rename_title (window, "Not In The Sample");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   flush_events ();
