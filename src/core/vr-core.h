@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The whole core API: the model, the file format, the names engine,
- * import and export, and comparison. */
+ * import and export, comparison, and the undo history. */
 #pragma once
 
 #include "vr-error.h"
@@ -12,3 +12,4 @@
 #include "vr-export.h"
 #include "vr-importer.h"
 #include "vr-mention-finder.h"
+#include "vr-history.h"
