@@ -48,6 +48,34 @@ vr_tool_usage_error (const char *command,
   return 2;
 }
 
+gboolean
+vr_tool_parse_options (const char    *command,
+                       const char    *parameters,
+                       const char    *summary,
+                       GOptionEntry  *entries,
+                       int           *argc,
+                       char        ***argv,
+                       int           *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("variorum-tool %s", command);
+
+  /* So that --help shows "Usage: variorum-tool COMMAND …". */
+  g_set_prgname (prgname);
+  if (summary != NULL)
+    g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = vr_tool_usage_error (command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 main (int    argc,
       char **argv)

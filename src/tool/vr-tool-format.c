@@ -11,33 +11,6 @@
 #include "vr-core.h"
 #include "vr-tool.h"
 
-/* Parses options; on wrong usage prints the message and returns FALSE. */
-static gboolean
-parse_options (const char    *command,
-               const char    *parameters,
-               const char    *summary,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv,
-               int           *status)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *prgname = g_strdup_printf ("variorum-tool %s", command);
-
-  g_set_prgname (prgname);
-  g_option_context_set_summary (context, summary);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = vr_tool_usage_error (command, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static VrDocument *
 load_named (const char  *path,
             GError     **error)
@@ -54,7 +27,7 @@ vr_tool_validate (int    argc,
 {
   int status = 0;
 
-  if (!parse_options ("validate", _("FILE…"),
+  if (!vr_tool_parse_options ("validate", _("FILE…"),
                       _("Checks each document against the file format. Prints "
                         "nothing and exits 0 when all are valid; otherwise prints "
                         "each error as FILE:LINE:COL: message, FILE: /json/pointer: "
@@ -96,7 +69,7 @@ vr_tool_stats (int    argc,
   guint n_variants = 0;
   int status = 0;
 
-  if (!parse_options ("stats", _("FILE"),
+  if (!vr_tool_parse_options ("stats", _("FILE"),
                       _("Loads a document and prints its counts as one JSON object: "
                         "paragraphs, versions, entities by kind, variants, mentions, "
                         "annotations and decisions."),
@@ -155,7 +128,7 @@ vr_tool_normalize (int    argc,
   };
   int status = 0;
 
-  if (!parse_options ("normalize", _("FILE"),
+  if (!vr_tool_parse_options ("normalize", _("FILE"),
                       _("Loads a document and writes it back in canonical form."),
                       entries, &argc, &argv, &status))
     return status;

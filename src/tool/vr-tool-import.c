@@ -13,32 +13,6 @@
 #include "vr-tool.h"
 
 static gboolean
-parse_options (const char    *command,
-               const char    *parameters,
-               const char    *summary,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv,
-               int           *status)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (parameters);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *prgname = g_strdup_printf ("variorum-tool %s", command);
-
-  g_set_prgname (prgname);
-  g_option_context_set_summary (context, summary);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = vr_tool_usage_error (command, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 write_stdout (GBytes     *bytes,
               const char *command)
 {
@@ -70,7 +44,7 @@ vr_tool_import (int    argc,
   };
   int status = 0;
 
-  if (!parse_options ("import", _("FILE.txt"),
+  if (!vr_tool_parse_options ("import", _("FILE.txt"),
                       _("Turns the text of a Wilson Center Digital Archive page, as "
                         "copied from a browser, into a document: metadata, paragraphs, "
                         "the people named (every spelling suggested, to confirm) and "
@@ -125,7 +99,7 @@ vr_tool_variants (int    argc,
   };
   int status = 0;
 
-  if (!parse_options ("variants", _("FILE"),
+  if (!vr_tool_parse_options ("variants", _("FILE"),
                       _("Prints the variant table of a document and its decisions. "
                         "CSV (RFC 4180, CRLF) columns: record, entity_id, entity_name, "
                         "kind, spelling, system, status, occurrences, first_paragraph, "

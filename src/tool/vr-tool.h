@@ -36,6 +36,17 @@ int vr_tool_variants (int argc, char **argv);
 int vr_tool_normalize_names (int argc, char **argv);
 
 /* Shared helpers (variorum-tool.c) */
+
+/* Parses a command's options (--help prints and exits 0). On wrong usage
+ * prints the message, sets *status to 2 and returns FALSE. */
+gboolean vr_tool_parse_options (const char    *command,
+                                const char    *parameters,
+                                const char    *summary,
+                                GOptionEntry  *entries,
+                                int           *argc,
+                                char        ***argv,
+                                int           *status);
+
 int  vr_tool_usage_error (const char *command,
                           const char *message);
 
