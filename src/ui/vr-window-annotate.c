@@ -153,8 +153,10 @@ show_popover (VrWindow    *self,
 
   if (self->tag_popover != NULL && gtk_widget_get_parent (self->tag_popover) != NULL)
     gtk_widget_unparent (self->tag_popover);
-  self->tag_popover = popover;
-  g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &self->tag_popover);
+  /* g_set_weak_pointer drops the weak pointer of the popover it replaces:
+   * a closed popover outlives its idle unparent, and must not clear this
+   * field (or a freed window's) when it goes. */
+  g_set_weak_pointer (&self->tag_popover, popover);
 
   gtk_widget_set_parent (popover, GTK_WIDGET (view));
   point_at_iter (GTK_POPOVER (popover), view, at);

@@ -404,6 +404,7 @@ _vr_window_edit_dispose (VrWindow *self)
 {
   if (self->tag_popover != NULL && gtk_widget_get_parent (self->tag_popover) != NULL)
     gtk_widget_unparent (self->tag_popover);
+  g_clear_weak_pointer (&self->tag_popover);
 
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_func (self->history, on_history_notify_cb, self);
