@@ -341,6 +341,76 @@ find_matches (VrTextView *self)
 }
 
 static void
+disconnect_document (VrTextView *self)
+{
+  if (self->document == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (vr_document_get_paragraphs (self->document), self);
+  g_signal_handlers_disconnect_by_data (vr_document_get_entities (self->document), self);
+  g_signal_handlers_disconnect_by_data (self->document, self);
+}
+
+static void
+tag_mention (VrTextView *self,
+             VrMention  *mention)
+{
+  VrEntity *entity = vr_mention_get_entity (mention);
+  VrEntityKind kind;
+  Range range;
+
+  if (entity == NULL || !mention_range (self, mention, &range))
+    return;
+
+  kind = vr_entity_get_kind (entity);
+  if ((guint) kind >= N_KINDS)
+    kind = VR_ENTITY_KIND_OTHER;
+  apply_range (self, self->kind_tags[kind], range.start, range.end);
+}
+
+/* A mention was added, removed or retargeted in @paragraph: re-mark that
+ * paragraph alone, so that an edit costs one paragraph, not the document. */
+static void
+on_mentions_changed_cb (VrTextView  *self,
+                        VrParagraph *paragraph,
+                        const char  *version_id)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(GPtrArray) mentions = NULL;
+  GtkTextIter start, end;
+  gpointer value;
+  guint index;
+
+  /* A whole rebuild is already on its way, or another version changed. */
+  if (self->rebuild_id != 0 || g_strcmp0 (version_id, self->version_id) != 0)
+    return;
+
+  if (!g_hash_table_lookup_extended (self->para_index, paragraph, NULL, &value))
+    {
+      queue_rebuild (self);
+      return;
+    }
+  index = GPOINTER_TO_UINT (value);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                      g_array_index (self->para_offsets, int, index));
+  if (index + 1 < self->para_offsets->len)
+    gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                        g_array_index (self->para_offsets, int, index + 1));
+  else
+    gtk_text_buffer_get_end_iter (buffer, &end);
+
+  for (guint k = 0; k < N_KINDS; k++)
+    gtk_text_buffer_remove_tag (buffer, self->kind_tags[k], &start, &end);
+
+  mentions = vr_document_get_paragraph_mentions (self->document, paragraph, version_id);
+  for (guint i = 0; i < mentions->len; i++)
+    tag_mention (self, g_ptr_array_index (mentions, i));
+
+  apply_highlights (self);
+}
+
+static void
 vr_text_view_rebuild (VrTextView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
@@ -433,17 +503,8 @@ vr_text_view_rebuild (VrTextView *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VrMention) mention = g_list_model_get_item (mentions, i);
-      VrEntity *entity = vr_mention_get_entity (mention);
-      Range range;
 
-      if (entity != NULL && mention_range (self, mention, &range))
-        {
-          VrEntityKind kind = vr_entity_get_kind (entity);
-
-          if ((guint) kind >= N_KINDS)
-            kind = VR_ENTITY_KIND_OTHER;
-          apply_range (self, self->kind_tags[kind], range.start, range.end);
-        }
+      tag_mention (self, mention);
     }
 
   apply_highlights (self);
@@ -716,8 +777,7 @@ vr_text_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   disconnect_paragraphs (self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  disconnect_document (self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->highlighted, g_ptr_array_unref);
   g_clear_object (&self->interface_settings);
@@ -930,20 +990,20 @@ vr_text_view_set_document (VrTextView *self,
   if (self->document == document)
     return;
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  disconnect_document (self);
   g_set_object (&self->document, document);
   g_clear_pointer (&self->highlighted, g_ptr_array_unref);
 
   if (document != NULL)
     {
-      /* Any change to what is shown rebuilds the buffer once, when idle. */
-      g_signal_connect_swapped (vr_document_get_paragraphs (document), "items-changed",
-                                G_CALLBACK (queue_rebuild), self);
-      g_signal_connect_swapped (vr_document_get_mentions (document), "items-changed",
-                                G_CALLBACK (queue_rebuild), self);
-      g_signal_connect_swapped (vr_document_get_entities (document), "items-changed",
-                                G_CALLBACK (queue_rebuild), self);
+      /* A new paragraph or entity rebuilds the buffer once, when idle; a
+       * mention edit only re-marks its own paragraph. */
+      g_signal_connect_object (vr_document_get_paragraphs (document), "items-changed",
+                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (vr_document_get_entities (document), "items-changed",
+                               G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "mentions-changed",
+                               G_CALLBACK (on_mentions_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   vr_text_view_rebuild (self);
