@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vr-mention-finder.h"
 #include "vr-tag-popover.h"
 #include "vr-text-view.h"
 #include "vr-window-private.h"
@@ -744,6 +745,62 @@ vr_window_edit_metadata_action (GtkWidget  *widget,
     _vr_window_edit_metadata (self);
 }
 
+static void
+on_find_mentions_done_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  VrDocument *document = VR_DOCUMENT (source);
+  g_autoptr(VrWindow) self = user_data;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(VrCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  found = vr_mention_finder_find_finish (document, result, &error);
+
+  /* The window may have closed or moved on to another document. */
+  if (self->document != document || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  if (found == NULL)
+    {
+      vr_window_add_toast (self, error->message);
+      return;
+    }
+
+  if (found->len == 0)
+    {
+      vr_window_add_toast (self, _("No new mentions found"));
+      return;
+    }
+
+  /* One undoable step, like any other edit. */
+  command = vr_command_add_mentions_new (found, _("Find Mentions"));
+  vr_window_push_command (self, command);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Found %u new mention",
+                                          "Found %u new mentions", found->len),
+                             found->len);
+  vr_window_add_toast (self, message);
+}
+
+static void
+vr_window_find_mentions_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  VrWindow *self = VR_WINDOW (widget);
+  VrVersion *version;
+
+  if (self->document == NULL)
+    return;
+
+  version = vr_document_get_default_version (self->document);
+  vr_mention_finder_find_async (self->document, NULL,
+                                version != NULL ? vr_version_get_id (version) : NULL,
+                                NULL, on_find_mentions_done_cb, g_object_ref (self));
+}
+
 void
 _vr_window_annotate_update (VrWindow *self)
 {
@@ -751,6 +808,7 @@ _vr_window_annotate_update (VrWindow *self)
     "win.tag-selection", "win.tag-entity", "win.tag-new-entity",
     "win.remove-mention", "win.change-entity", "win.retarget-mention",
     "win.edit-entity", "win.delete-entity", "win.edit-metadata",
+    "win.find-mentions",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -776,4 +834,5 @@ _vr_window_class_annotate_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.edit-entity", "s", vr_window_edit_entity_action);
   gtk_widget_class_install_action (widget_class, "win.delete-entity", "s", vr_window_delete_entity_action);
   gtk_widget_class_install_action (widget_class, "win.edit-metadata", NULL, vr_window_edit_metadata_action);
+  gtk_widget_class_install_action (widget_class, "win.find-mentions", NULL, vr_window_find_mentions_action);
 }

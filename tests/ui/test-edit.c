@@ -910,6 +910,60 @@ remove_tree (GFile *file)
   g_file_delete (file, NULL, NULL);
 }
 
+static gboolean
+mention_is_back (gpointer data)
+{
+  gpointer *args = data;
+
+  return vr_document_lookup_mention (args[0], args[1], "en", GPOINTER_TO_UINT (args[2]),
+                                     GPOINTER_TO_UINT (args[3])) != NULL;
+}
+
+static void
+test_edit_find_mentions (void)
+{
+  g_autoptr(GFile) file = copy_letter ("find.json");
+  VrWindow *window = open_window (file);
+  VrDocument *document = vr_window_get_document (window);
+  VrParagraph *p2 = vr_document_lookup_paragraph (document, "p2");
+  VrMention *mention = vr_document_lookup_mention (document, p2, "en", 33, 46);
+  GListModel *mentions = vr_document_get_mentions (document);
+  guint n_mentions = g_list_model_get_n_items (mentions);
+  g_autofree char *label = NULL;
+  gpointer args[4];
+
+  flush_events ();
+  g_assert_nonnull (mention);
+
+  /* A spelling of a listed entity that lost its mention is found again,
+   * as one undoable step; the rest of the text is already marked. */
+  vr_document_remove_mention (document, mention);
+  vr_document_set_modified (document, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, n_mentions - 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find-mentions", NULL));
+  args[0] = document;
+  args[1] = p2;
+  args[2] = GUINT_TO_POINTER (33);
+  args[3] = GUINT_TO_POINTER (46);
+  iterate_until (mention_is_back, args);
+  flush_events ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, n_mentions);
+  g_assert_true (span_has_tag (window, 1, 35, "mention-person"));
+  g_assert_true (vr_document_get_modified (document));
+  label = undo_label (window);
+  g_assert_cmpstr (label, ==, "Find Mentions");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  flush_events ();
+  g_assert_null (vr_document_lookup_mention (document, p2, "en", 33, 46));
+  g_assert_false (span_has_tag (window, 1, 35, "mention-person"));
+  g_assert_false (vr_document_get_modified (document));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -943,6 +997,7 @@ main (int   argc,
   g_test_add_func ("/edit/window/mentions", test_edit_mentions);
   g_test_add_func ("/edit/window/entity", test_edit_entity);
   g_test_add_func ("/edit/window/metadata", test_edit_metadata);
+  g_test_add_func ("/edit/window/find-mentions", test_edit_find_mentions);
 
   status = g_test_run ();
 
