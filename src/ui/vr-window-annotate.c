@@ -127,24 +127,6 @@ point_at_iter (GtkPopover  *popover,
   gtk_popover_set_pointing_to (popover, &rect);
 }
 
-static gboolean
-unparent_idle_cb (gpointer data)
-{
-  GtkWidget *popover = data;
-
-  if (gtk_widget_get_parent (popover) != NULL)
-    gtk_widget_unparent (popover);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_popover_closed_cb (GtkPopover *popover)
-{
-  /* Not while the popover is still emitting. */
-  g_idle_add_full (G_PRIORITY_DEFAULT, unparent_idle_cb, g_object_ref (popover), g_object_unref);
-}
-
 static void
 show_popover (VrWindow    *self,
               GtkWidget   *popover,
@@ -152,16 +134,17 @@ show_popover (VrWindow    *self,
 {
   GtkTextView *view = GTK_TEXT_VIEW (get_text_view (self));
 
+  /* A closed popover stays, hidden, until the next one replaces it or the
+   * window goes: destroying its surface right after it closed, while GTK
+   * may still deliver pointer events to it, crashed now and then. */
   if (self->tag_popover != NULL && gtk_widget_get_parent (self->tag_popover) != NULL)
     gtk_widget_unparent (self->tag_popover);
-  /* g_set_weak_pointer drops the weak pointer of the popover it replaces:
-   * a closed popover outlives its idle unparent, and must not clear this
-   * field (or a freed window's) when it goes. */
+  /* g_set_weak_pointer drops the weak pointer of the popover it replaces,
+   * which must not clear this field (or a freed window's) when it goes. */
   g_set_weak_pointer (&self->tag_popover, popover);
 
   gtk_widget_set_parent (popover, GTK_WIDGET (view));
   point_at_iter (GTK_POPOVER (popover), view, at);
-  g_signal_connect (popover, "closed", G_CALLBACK (on_popover_closed_cb), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
