@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * applied, and reverting it restores the document exactly. Each records
  * the person's verdict as a VrDecision ("same" or "different") where it
  * makes one, so that the clusterer never proposes the opposite again.
- * A constructor returns NULL and sets @error (VR_ERROR_INVALID) when the
+ * A constructor returns NULL and sets @error (VR_ERROR_VALUE) when the
  * edit makes no sense (merging an entity into itself, moving a spelling to
  * the entity it is in, an empty form, a form the target already has). */
 
