@@ -13,3 +13,4 @@
 #include "vr-importer.h"
 #include "vr-mention-finder.h"
 #include "vr-history.h"
+#include "vr-reconcile.h"

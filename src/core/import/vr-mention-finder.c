@@ -140,9 +140,28 @@ target_take (Target *target,
 
 /* Copies what the scan needs; runs on the document's thread. */
 static Snapshot *
+snapshot_new_full (VrDocument *document,
+                   VrVariant  *variant,
+                   const char *extra_form,
+                   VrEntity   *extra_entity,
+                   const char *version_id);
+
+static Snapshot *
 snapshot_new (VrDocument *document,
               VrVariant  *variant,
               const char *version_id)
+{
+  return snapshot_new_full (document, variant, NULL, NULL, version_id);
+}
+
+/* @extra_form of @extra_entity, when given, is the wanted spelling: one not
+ * yet in the document. */
+static Snapshot *
+snapshot_new_full (VrDocument *document,
+                   VrVariant  *variant,
+                   const char *extra_form,
+                   VrEntity   *extra_entity,
+                   const char *version_id)
 {
   Snapshot *snapshot = snapshot_alloc ();
   GListModel *entities = vr_document_get_entities (document);
@@ -157,6 +176,12 @@ snapshot_new (VrDocument *document,
   if (variant != NULL)
     {
       add_form (snapshot, variant, vr_variant_get_entity (variant));
+      snapshot->only_first = TRUE;
+    }
+  else if (extra_form != NULL)
+    {
+      g_ptr_array_add (snapshot->forms, g_strdup (extra_form));
+      g_ptr_array_add (snapshot->entities, g_object_ref (extra_entity));
       snapshot->only_first = TRUE;
     }
 
@@ -378,6 +403,28 @@ vr_mention_finder_find_variant (VrDocument *document,
     return g_ptr_array_new_with_free_func (g_object_unref);
 
   snapshot = snapshot_new (document, variant, version_id);
+  hits = snapshot_scan (snapshot, NULL);
+  return hits_to_mentions (snapshot, hits);
+}
+
+GPtrArray *
+vr_mention_finder_find_form (VrDocument *document,
+                             VrEntity   *entity,
+                             const char *form,
+                             const char *version_id)
+{
+  g_autoptr(Snapshot) snapshot = NULL;
+  g_autoptr(GArray) hits = NULL;
+
+  g_return_val_if_fail (VR_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (VR_IS_ENTITY (entity), NULL);
+  g_return_val_if_fail (form != NULL, NULL);
+
+  if (*form == '\0' || strchr (form, '\n') != NULL ||
+      vr_document_lookup_entity (document, vr_entity_get_id (entity)) != entity)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  snapshot = snapshot_new_full (document, NULL, form, entity, version_id);
   hits = snapshot_scan (snapshot, NULL);
   return hits_to_mentions (snapshot, hits);
 }

@@ -29,6 +29,13 @@ GPtrArray *vr_mention_finder_find_variant  (VrDocument          *document,
                                             VrVariant           *variant,
                                             const char          *version_id);
 
+/* The same for @form, a spelling of @entity not yet listed (one about to be
+ * added): what adding it and finding its mentions would tag. */
+GPtrArray *vr_mention_finder_find_form     (VrDocument          *document,
+                                            VrEntity            *entity,
+                                            const char          *form,
+                                            const char          *version_id);
+
 /* The work runs in a GTask thread over a copy of the texts and forms taken
  * when this is called; the mentions are made in _finish, on the caller's
  * thread, less the hits that edits made meanwhile invalidate (changed
