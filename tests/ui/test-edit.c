@@ -891,6 +891,57 @@ test_edit_metadata (void)
   destroy_window (window);
 }
 
+/* Ctrl+Z (win.undo) while typing in an entry undoes the typing, not the
+ * document; with the focus elsewhere it undoes the document again. */
+static void
+test_edit_undo_in_entry (void)
+{
+  g_autoptr(GFile) file = copy_letter ("undo-entry.json");
+  VrWindow *window = open_window (file);
+  VrDocument *document = vr_window_get_document (window);
+  VrMetadata *metadata = vr_document_get_metadata (document);
+  GtkEditable *entry;
+  GtkWidget *popover;
+  GtkWidget *text;
+  int position = 0;
+
+  flush_events ();
+  /* Both win.undo and win.redo enabled, as they must be to steal the keys. */
+  rename_title (window, "Edited Title");
+  rename_title (window, "Edited Twice");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Edited Title");
+
+  select_span (window, 0, 0, 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", NULL));
+  popover = _vr_window_get_tag_popover (window);
+  entry = vr_tag_popover_get_search_entry (VR_TAG_POPOVER (popover));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (entry)));
+  flush_events ();
+  text = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT (text));
+  gtk_editable_insert_text (GTK_EDITABLE (text), "Seo", -1, &position);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Seo");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  flush_events ();
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Edited Title");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  flush_events ();
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Seo");
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Edited Title");
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (vr_reader_view_get_text_view (_vr_window_get_reader_view (window)));
+  flush_events ();
+  g_assert_false (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Letter <b>& Report</b> on the Plenum");
+
+  destroy_window (window);
+}
+
 static void
 remove_tree (GFile *file)
 {
@@ -998,6 +1049,7 @@ main (int   argc,
   g_test_add_func ("/edit/window/entity", test_edit_entity);
   g_test_add_func ("/edit/window/metadata", test_edit_metadata);
   g_test_add_func ("/edit/window/find-mentions", test_edit_find_mentions);
+  g_test_add_func ("/edit/window/undo-in-entry", test_edit_undo_in_entry);
 
   status = g_test_run ();
 
