@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vr-entity-dialog.h"
 #include "vr-mention-finder.h"
 #include "vr-tag-popover.h"
 #include "vr-text-view.h"
@@ -354,127 +355,40 @@ vr_window_delete_entity_action (GtkWidget  *widget,
     delete_entity (self, entity);
 }
 
-static const VrEntityKind kinds[] = {
-  VR_ENTITY_KIND_PERSON,
-  VR_ENTITY_KIND_ORGANIZATION,
-  VR_ENTITY_KIND_PLACE,
-  VR_ENTITY_KIND_EVENT,
-  VR_ENTITY_KIND_OTHER,
-};
-
-static const struct {
-  const char *property;
-  const char *title;
-} entity_fields[] = {
-  { "name", N_("Preferred Name") },
-  { "description", N_("Description") },
-  { "hangul", N_("Hangul") },
-  { "hanja", N_("Hanja") },
-  { "cyrillic", N_("Cyrillic") },
-};
-
 static void
-on_edit_entity_response_cb (VrWindow         *self,
-                            const char       *response,
-                            AdwMessageDialog *dialog)
+on_entity_dialog_save_cb (VrWindow       *self,
+                          VrCommand      *command,
+                          VrEntityDialog *dialog)
 {
-  VrEntity *entity = g_object_get_data (G_OBJECT (dialog), "entity");
-  g_autoptr(VrCommand) group = NULL;
-  AdwComboRow *kind_row;
-  guint selected;
-
-  if (entity == NULL || self->document == NULL ||
-      vr_document_lookup_entity (self->document, vr_entity_get_id (entity)) != entity)
-    return;
-
-  if (g_str_equal (response, "delete"))
-    {
-      delete_entity (self, entity);
-      return;
-    }
-  if (!g_str_equal (response, "save") || self->history == NULL)
-    return;
-
-  group = vr_command_group_new (NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (entity_fields); i++)
-    {
-      GtkEditable *row = g_object_get_data (G_OBJECT (dialog), entity_fields[i].property);
-      g_autofree char *old = NULL;
-      const char *text = gtk_editable_get_text (row);
-
-      g_object_get (entity, entity_fields[i].property, &old, NULL);
-      /* An empty entry clears a form, but a name stays. */
-      if (text[0] == '\0' && g_str_equal (entity_fields[i].property, "name"))
-        continue;
-      if (g_strcmp0 (old ? old : "", text) != 0)
-        vr_command_group_take (group, vr_command_set_string_new (entity, entity_fields[i].property,
-                                                                 text[0] ? text : NULL));
-    }
-
-  kind_row = g_object_get_data (G_OBJECT (dialog), "kind");
-  selected = adw_combo_row_get_selected (kind_row);
-  if (selected < G_N_ELEMENTS (kinds) && kinds[selected] != vr_entity_get_kind (entity))
-    vr_command_group_take (group, vr_command_set_int_new (entity, "kind", kinds[selected]));
-
-  if (vr_command_group_get_n_commands (group) > 1)
-    vr_command_set_label (group, _("Edit Entity"));
-  if (vr_command_group_get_n_commands (group) > 0)
-    vr_history_push (self->history, group);
+  if (self->history != NULL)
+    vr_history_push (self->history, command);
 }
 
-AdwMessageDialog *
+static void
+on_entity_dialog_delete_cb (VrWindow       *self,
+                            VrEntityDialog *dialog)
+{
+  VrEntity *entity = vr_entity_dialog_get_entity (dialog);
+
+  if (self->document != NULL &&
+      vr_document_lookup_entity (self->document, vr_entity_get_id (entity)) == entity)
+    delete_entity (self, entity);
+}
+
+VrEntityDialog *
 _vr_window_edit_entity (VrWindow *self,
                         VrEntity *entity)
 {
-  g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
-  AdwMessageDialog *dialog;
-  GtkWidget *list;
-  GtkWidget *kind_row;
+  VrEntityDialog *dialog;
 
   g_return_val_if_fail (VR_IS_WINDOW (self), NULL);
   g_return_val_if_fail (VR_IS_ENTITY (entity), NULL);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Edit Entity"), NULL));
-  g_object_set_data_full (G_OBJECT (dialog), "entity", g_object_ref (entity), g_object_unref);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  for (guint i = 0; i < G_N_ELEMENTS (entity_fields); i++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-      g_autofree char *value = NULL;
-
-      g_object_get (entity, entity_fields[i].property, &value, NULL);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(entity_fields[i].title));
-      gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_object_set_data (G_OBJECT (dialog), entity_fields[i].property, row);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    gtk_string_list_append (kind_labels, vr_entity_kind_get_label (kinds[i]));
-  kind_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind_row), _("Kind"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (kind_row), G_LIST_MODEL (kind_labels));
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (kinds[i] == vr_entity_get_kind (entity))
-      adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), i);
-  gtk_list_box_append (GTK_LIST_BOX (list), kind_row);
-  g_object_set_data (G_OBJECT (dialog), "kind", kind_row);
-
-  adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete Entity"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (on_edit_entity_response_cb), self, G_CONNECT_SWAPPED);
+  dialog = vr_entity_dialog_new (GTK_WINDOW (self), self->document, entity);
+  g_signal_connect_object (dialog, "save",
+                           G_CALLBACK (on_entity_dialog_save_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "delete",
+                           G_CALLBACK (on_entity_dialog_delete_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return dialog;

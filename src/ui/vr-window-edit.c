@@ -232,12 +232,37 @@ vr_window_save_action (GtkWidget  *widget,
     save (self, FALSE);
 }
 
+/* The editable text widget that has the keyboard focus, if any: Ctrl+Z there
+ * undoes the typing (GTK's own "text.undo"), not the document. The window's
+ * accelerators run before the focus widget's own key bindings. */
+static GtkWidget *
+get_focus_text (VrWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (GTK_IS_TEXT (focus) && gtk_editable_get_editable (GTK_EDITABLE (focus)))
+    return focus;
+  if (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)))
+    return focus;
+
+  return NULL;
+}
+
 static void
 vr_window_undo_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
   VrWindow *self = VR_WINDOW (widget);
+  GtkWidget *text = get_focus_text (self);
+
+  if (text != NULL)
+    {
+      gtk_widget_activate_action (text,
+                                  g_str_equal (action_name, "win.undo") ? "text.undo" : "text.redo",
+                                  NULL);
+      return;
+    }
 
   if (self->history == NULL)
     return;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "vr-entity-dialog.h"
 #include "vr-reader-view.h"
 #include "vr-window.h"
 
@@ -68,7 +69,7 @@ void            _vr_window_add_to_recent      (VrWindow       *self,
 /* vr-window-annotate.c: tagging, mentions and entities by hand. */
 void            _vr_window_class_annotate_init (GtkWidgetClass *widget_class);
 void            _vr_window_annotate_update     (VrWindow       *self);
-AdwMessageDialog *_vr_window_edit_entity       (VrWindow       *self,
+VrEntityDialog *_vr_window_edit_entity         (VrWindow       *self,
                                                 VrEntity       *entity);
 GtkWidget      *_vr_window_get_tag_popover     (VrWindow       *self);
 /* The metadata and its labelled fields; a new field row, for tests. */

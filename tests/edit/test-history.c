@@ -411,6 +411,68 @@ test_annotations_decisions (Fixture       *f,
   g_assert_cmpuint (n_items (vr_document_get_decisions (f->document)), ==, 0);
 }
 
+static gpointer
+item_at (GListModel *model,
+         guint       position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+
+  return item;
+}
+
+/* Undoing a removal puts the note or decision back in its place, not at the
+ * end: the saved file keeps its order (push_undo_redo compares the bytes). */
+static void
+test_remove_in_place (Fixture       *f,
+                      gconstpointer  data)
+{
+  GListModel *notes = vr_document_get_annotations (f->document);
+  GListModel *decisions = vr_document_get_decisions (f->document);
+  VrAnnotation *n[3];
+  VrDecision *d[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i + 1);
+      g_autofree char *a = g_strdup_printf ("A%u", i);
+      g_autofree char *b = g_strdup_printf ("B%u", i);
+
+      n[i] = vr_annotation_new (id, f->p[i], "en", 0, 5, "note");
+      d[i] = vr_decision_new (a, b, VR_VERDICT_DIFFERENT);
+      push (f, vr_command_add_annotation_new (n[i]));
+      push (f, vr_command_add_decision_new (d[i]));
+      g_object_unref (n[i]);
+      g_object_unref (d[i]);
+    }
+  g_assert_true (item_at (notes, 2) == n[2]);
+  g_assert_true (item_at (decisions, 2) == d[2]);
+
+  push_undo_redo (f, vr_command_remove_annotation_new (n[1]));
+  g_assert_cmpuint (n_items (notes), ==, 2);
+  g_assert_true (vr_history_undo (f->history));
+  g_assert_cmpuint (n_items (notes), ==, 3);
+  g_assert_true (item_at (notes, 1) == n[1]);
+  g_assert_true (item_at (notes, 2) == n[2]);
+
+  push_undo_redo (f, vr_command_remove_decision_new (d[0]));
+  g_assert_cmpuint (n_items (decisions), ==, 2);
+  g_assert_true (vr_history_undo (f->history));
+  g_assert_true (item_at (decisions, 0) == d[0]);
+  g_assert_true (item_at (decisions, 1) == d[1]);
+
+  /* Redoing an addition after other edits still appends it. */
+  while (vr_history_undo (f->history))
+    ;
+  g_assert_cmpuint (n_items (notes), ==, 0);
+  while (vr_history_redo (f->history))
+    ;
+  g_assert_true (item_at (notes, 0) == n[0]);
+  g_assert_true (item_at (notes, 2) == n[2]);
+  /* …and redoes the removal of d0 that was undone last. */
+  g_assert_cmpuint (n_items (decisions), ==, 2);
+  g_assert_true (item_at (decisions, 1) == d[2]);
+}
+
 typedef struct
 {
   guint can_undo;
@@ -626,6 +688,7 @@ main (int   argc,
   ADD ("/edit/history/variants", test_variants);
   ADD ("/edit/history/metadata", test_metadata);
   ADD ("/edit/history/annotations-decisions", test_annotations_decisions);
+  ADD ("/edit/history/remove-in-place", test_remove_in_place);
   ADD ("/edit/history/notify", test_notify);
   ADD ("/edit/history/saved-state", test_saved_state);
   ADD ("/edit/history/tag", test_tag);

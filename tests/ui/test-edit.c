@@ -138,6 +138,60 @@ find_actionable (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_text (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What Enter does in an entry (or an entry row): its GtkText activates. */
+static void
+press_enter (GtkWidget *entry)
+{
+  GtkWidget *text = find_text (entry);
+
+  g_assert_nonnull (text);
+  g_signal_emit_by_name (text, "activate");
+}
+
+static VrEntityDialog *
+find_entity_dialog (VrWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (VR_IS_ENTITY_DIALOG (toplevel) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return VR_ENTITY_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+no_entity_dialog (gpointer data)
+{
+  return find_entity_dialog (data) == NULL;
+}
+
 static gboolean
 has_dialog (gpointer data)
 {
@@ -730,7 +784,7 @@ test_edit_entity (void)
   VrEntity *yun = vr_document_lookup_entity (document, "yun-gong-heum");
   guint n_mentions = g_list_model_get_n_items (vr_document_get_mentions (document));
   guint yun_mentions = vr_entity_get_mention_count (yun);
-  AdwMessageDialog *dialog;
+  VrEntityDialog *dialog;
   g_autofree char *label = NULL;
 
   flush_events ();
@@ -748,12 +802,15 @@ test_edit_entity (void)
     g_signal_emit_by_name (button, "clicked");
   }
   flush_events ();
-  dialog = find_dialog (window);
+  dialog = find_entity_dialog (window);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "name")), ==, "Yun Gong-heum");
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "name"), "Yun Kong-hum");
-  adw_message_dialog_response (dialog, "save");
-  flush_events ();
+  g_assert_true (vr_entity_dialog_get_entity (dialog) == yun);
+  g_assert_cmpstr (gtk_editable_get_text (vr_entity_dialog_get_entry (dialog, "name")), ==, "Yun Gong-heum");
+  gtk_editable_set_text (vr_entity_dialog_get_entry (dialog, "name"), "Yun Kong-hum");
+  /* Enter in an entry saves (the entries activate the default Save). */
+  press_enter (GTK_WIDGET (vr_entity_dialog_get_entry (dialog, "name")));
+  /* The default button clicks after its pressed look has shown. */
+  iterate_until (no_entity_dialog, window);
   g_assert_cmpstr (vr_entity_get_name (yun), ==, "Yun Kong-hum");
   label = undo_label (window);
   g_assert_cmpstr (label, ==, "Rename Entity");
@@ -765,11 +822,19 @@ test_edit_entity (void)
   }
   g_clear_pointer (&label, g_free);
 
+  /* Escape cancels: nothing changes. */
   dialog = _vr_window_edit_entity (window, yun);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "hanja"), "尹公欽");
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "hangul"), "");
-  adw_combo_row_set_selected (g_object_get_data (G_OBJECT (dialog), "kind"), 1);
-  adw_message_dialog_response (dialog, "save");
+  gtk_editable_set_text (vr_entity_dialog_get_entry (dialog, "name"), "Discarded");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  flush_events ();
+  g_assert_null (find_entity_dialog (window));
+  g_assert_cmpstr (vr_entity_get_name (yun), ==, "Yun Kong-hum");
+
+  dialog = _vr_window_edit_entity (window, yun);
+  gtk_editable_set_text (vr_entity_dialog_get_entry (dialog, "hanja"), "尹公欽");
+  gtk_editable_set_text (vr_entity_dialog_get_entry (dialog, "hangul"), "");
+  adw_combo_row_set_selected (vr_entity_dialog_get_kind_row (dialog), 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "entity.save", NULL));
   flush_events ();
   g_assert_cmpstr (vr_entity_get_hanja (yun), ==, "尹公欽");
   g_assert_null (vr_entity_get_hangul (yun));
@@ -804,6 +869,104 @@ test_edit_entity (void)
   g_assert_true (vr_document_lookup_entity (document, "yun-gong-heum") == yun);
   g_assert_cmpuint (vr_entity_get_mention_count (yun), ==, yun_mentions);
   g_assert_true (span_has_tag (window, 1, 2, "mention-person"));
+
+  destroy_window (window);
+}
+
+static const char hangul_document[] =
+  "{ \"variorum\": 1,"
+  "  \"versions\": [ { \"id\": \"en\", \"language\": \"en\" } ],"
+  "  \"paragraphs\": [ { \"id\": \"p1\", \"text\": { \"en\": \"So Hwi spoke. Seo Hwi listened.\" } } ],"
+  "  \"entities\": [ { \"id\": \"seo-hwi\", \"kind\": \"person\", \"name\": \"Seo Hwi\","
+  "                    \"variants\": [ { \"form\": \"Seo Hwi\", \"system\": \"rr\" } ] } ],"
+  "  \"mentions\": [ { \"entity\": \"seo-hwi\", \"paragraph\": \"p1\", \"version\": \"en\","
+  "                    \"start\": 14, \"end\": 21 } ] }";
+
+static int
+find_form (VrEntityDialog  *dialog,
+           const char      *form,
+           GtkWidget      **add_button)
+{
+  for (guint i = 0; i < vr_entity_dialog_get_n_forms (dialog); i++)
+    if (g_str_equal (vr_entity_dialog_get_form (dialog, i, add_button), form))
+      return i;
+
+  return -1;
+}
+
+/* Typing the Hangul shows the forms it implies; one not yet a spelling is
+ * added on Save with its occurrences tagged, in the same undo step. */
+static void
+test_edit_entity_hangul (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (tmpdir, "hangul.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  VrWindow *window;
+  VrDocument *document;
+  VrParagraph *p1;
+  VrEntity *seo;
+  VrEntityDialog *dialog;
+  VrMention *mention;
+  GtkWidget *button = NULL;
+
+  g_file_replace_contents (file, hangul_document, strlen (hangul_document), NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  window = open_window (file);
+  document = vr_window_get_document (window);
+  p1 = vr_document_lookup_paragraph (document, "p1");
+  seo = vr_document_lookup_entity (document, "seo-hwi");
+  flush_events ();
+
+  dialog = _vr_window_edit_entity (window, seo);
+  g_assert_cmpuint (vr_entity_dialog_get_n_forms (dialog), ==, 0);
+  gtk_editable_set_text (vr_entity_dialog_get_entry (dialog, "hangul"), "서휘");
+  /* RR (already a spelling: no button), the usual surname, MR with and
+   * without its breve, Kontsevich. */
+  g_assert_cmpint (find_form (dialog, "Seo Hwi", &button), ==, 0);
+  g_assert_null (button);
+  g_assert_cmpint (find_form (dialog, "Suh Hwi", &button), >, 0);
+  g_assert_nonnull (button);
+  g_assert_cmpint (find_form (dialog, "Sŏ Hwi", &button), >, 0);
+  g_assert_cmpint (find_form (dialog, "Со Хви", &button), >, 0);
+  g_assert_cmpint (find_form (dialog, "So Hwi", &button), >, 0);
+  g_assert_nonnull (button);
+  /* Not Hangul: no forms. */
+  gtk_editable_set_text (vr_entity_dialog_get_entry (dialog, "hangul"), "Seo");
+  g_assert_cmpuint (vr_entity_dialog_get_n_forms (dialog), ==, 0);
+  gtk_editable_set_text (vr_entity_dialog_get_entry (dialog, "hangul"), "서휘");
+  g_assert_cmpint (find_form (dialog, "So Hwi", &button), >, 0);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "entity.save", NULL));
+  flush_events ();
+  g_assert_null (find_entity_dialog (window));
+
+  g_assert_cmpstr (vr_entity_get_hangul (seo), ==, "서휘");
+  g_assert_nonnull (vr_entity_lookup_variant (seo, "So Hwi"));
+  g_assert_cmpint (vr_variant_get_system (vr_entity_lookup_variant (seo, "So Hwi")), ==, VR_NAME_SYSTEM_MR);
+  mention = vr_document_lookup_mention (document, p1, "en", 0, 6);
+  g_assert_nonnull (mention);
+  g_assert_true (vr_mention_get_entity (mention) == seo);
+  g_assert_cmpuint (vr_variant_get_count (vr_entity_lookup_variant (seo, "So Hwi")), ==, 1);
+  g_assert_true (span_has_tag (window, 0, 2, "mention-person"));
+  label = undo_label (window);
+  g_assert_cmpstr (label, ==, "Edit Entity");
+
+  /* One step back: no Hangul, no spelling, no mention. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  flush_events ();
+  g_assert_null (vr_entity_get_hangul (seo));
+  g_assert_null (vr_entity_lookup_variant (seo, "So Hwi"));
+  g_assert_null (vr_document_lookup_mention (document, p1, "en", 0, 6));
+  g_assert_false (span_has_tag (window, 0, 2, "mention-person"));
+  g_assert_false (vr_document_get_modified (document));
+
+  /* Redo brings back the same mention. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (vr_document_lookup_mention (document, p1, "en", 0, 6) == mention);
+  g_assert_nonnull (vr_entity_lookup_variant (seo, "So Hwi"));
 
   destroy_window (window);
 }
@@ -887,6 +1050,57 @@ test_edit_metadata (void)
   g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Document number"), ==, "17");
   g_assert_null (vr_metadata_lookup_field (metadata, "Drafted by"));
   g_assert_null (vr_metadata_get_archive_location (metadata));
+
+  destroy_window (window);
+}
+
+/* Ctrl+Z (win.undo) while typing in an entry undoes the typing, not the
+ * document; with the focus elsewhere it undoes the document again. */
+static void
+test_edit_undo_in_entry (void)
+{
+  g_autoptr(GFile) file = copy_letter ("undo-entry.json");
+  VrWindow *window = open_window (file);
+  VrDocument *document = vr_window_get_document (window);
+  VrMetadata *metadata = vr_document_get_metadata (document);
+  GtkEditable *entry;
+  GtkWidget *popover;
+  GtkWidget *text;
+  int position = 0;
+
+  flush_events ();
+  /* Both win.undo and win.redo enabled, as they must be to steal the keys. */
+  rename_title (window, "Edited Title");
+  rename_title (window, "Edited Twice");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Edited Title");
+
+  select_span (window, 0, 0, 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", NULL));
+  popover = _vr_window_get_tag_popover (window);
+  entry = vr_tag_popover_get_search_entry (VR_TAG_POPOVER (popover));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (entry)));
+  flush_events ();
+  text = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT (text));
+  gtk_editable_insert_text (GTK_EDITABLE (text), "Seo", -1, &position);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Seo");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  flush_events ();
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Edited Title");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  flush_events ();
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Seo");
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Edited Title");
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (vr_reader_view_get_text_view (_vr_window_get_reader_view (window)));
+  flush_events ();
+  g_assert_false (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Letter <b>& Report</b> on the Plenum");
 
   destroy_window (window);
 }
@@ -996,8 +1210,10 @@ main (int   argc,
   g_test_add_func ("/edit/window/tag-selection", test_edit_tag_selection);
   g_test_add_func ("/edit/window/mentions", test_edit_mentions);
   g_test_add_func ("/edit/window/entity", test_edit_entity);
+  g_test_add_func ("/edit/window/entity-hangul", test_edit_entity_hangul);
   g_test_add_func ("/edit/window/metadata", test_edit_metadata);
   g_test_add_func ("/edit/window/find-mentions", test_edit_find_mentions);
+  g_test_add_func ("/edit/window/undo-in-entry", test_edit_undo_in_entry);
 
   status = g_test_run ();
 

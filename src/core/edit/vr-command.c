@@ -764,13 +764,17 @@ static void
 add_annotation_apply (VrCommand  *self,
                       VrDocument *document)
 {
-  vr_document_add_annotation (document, VR_ANNOTATION (self->object));
+  /* Back in its place when a removal is undone; an addition appends. */
+  vr_document_insert_annotation (document,
+                                 self->position >= 0 ? (guint) self->position : G_MAXUINT,
+                                 VR_ANNOTATION (self->object));
 }
 
 static void
 add_annotation_revert (VrCommand  *self,
                        VrDocument *document)
 {
+  self->position = find_in_model (vr_document_get_annotations (document), self->object);
   vr_document_remove_annotation (document, VR_ANNOTATION (self->object));
 }
 
@@ -786,6 +790,7 @@ vr_command_add_annotation_new (VrAnnotation *annotation)
 
   self = command_new (&add_annotation_vtable, _("Add Note"));
   self->object = g_object_ref (G_OBJECT (annotation));
+  self->position = -1;
 
   return self;
 }
@@ -799,6 +804,7 @@ vr_command_remove_annotation_new (VrAnnotation *annotation)
 
   self = command_new (&remove_annotation_vtable, _("Remove Note"));
   self->object = g_object_ref (G_OBJECT (annotation));
+  self->position = -1;
 
   return self;
 }
@@ -807,13 +813,16 @@ static void
 add_decision_apply (VrCommand  *self,
                     VrDocument *document)
 {
-  vr_document_add_decision (document, VR_DECISION (self->object));
+  vr_document_insert_decision (document,
+                               self->position >= 0 ? (guint) self->position : G_MAXUINT,
+                               VR_DECISION (self->object));
 }
 
 static void
 add_decision_revert (VrCommand  *self,
                      VrDocument *document)
 {
+  self->position = find_in_model (vr_document_get_decisions (document), self->object);
   vr_document_remove_decision (document, VR_DECISION (self->object));
 }
 
@@ -829,6 +838,7 @@ vr_command_add_decision_new (VrDecision *decision)
 
   self = command_new (&add_decision_vtable, _("Record Decision"));
   self->object = g_object_ref (G_OBJECT (decision));
+  self->position = -1;
 
   return self;
 }
@@ -842,6 +852,7 @@ vr_command_remove_decision_new (VrDecision *decision)
 
   self = command_new (&remove_decision_vtable, _("Remove Decision"));
   self->object = g_object_ref (G_OBJECT (decision));
+  self->position = -1;
 
   return self;
 }

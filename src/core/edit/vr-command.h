@@ -92,8 +92,8 @@ VrCommand  *vr_command_add_field_new        (VrMetadata    *metadata,
 VrCommand  *vr_command_remove_field_new     (VrMetadata    *metadata,
                                              guint          position);
 
-/* Annotations and decisions. Reverting a removal appends the object again
- * (the model has no insert for these lists). */
+/* Annotations and decisions. Reverting a removal puts the object back in
+ * its place in its list. */
 VrCommand  *vr_command_add_annotation_new    (VrAnnotation *annotation);
 VrCommand  *vr_command_remove_annotation_new (VrAnnotation *annotation);
 VrCommand  *vr_command_add_decision_new      (VrDecision   *decision);

@@ -1377,19 +1377,34 @@ _vr_document_paragraph_text_did_change (VrDocument  *self,
 }
 
 void
-vr_document_add_annotation (VrDocument   *self,
-                            VrAnnotation *annotation)
+vr_document_insert_annotation (VrDocument   *self,
+                               guint         position,
+                               VrAnnotation *annotation)
 {
+  GPtrArray *array;
+
   g_return_if_fail (VR_IS_DOCUMENT (self));
   g_return_if_fail (VR_IS_ANNOTATION (annotation));
   g_return_if_fail (annotation->document == NULL);
 
+  array = _vr_object_list_get_array (self->annotations);
+  position = MIN (position, array->len);
+
   annotation->document = self;
   if (self->in_bulk)
-    g_ptr_array_add (_vr_object_list_get_array (self->annotations), g_object_ref (annotation));
+    g_ptr_array_insert (array, position, g_object_ref (annotation));
   else
-    _vr_object_list_append (self->annotations, annotation);
+    _vr_object_list_insert (self->annotations, position, annotation);
   _vr_document_changed (self);
+}
+
+void
+vr_document_add_annotation (VrDocument   *self,
+                            VrAnnotation *annotation)
+{
+  g_return_if_fail (VR_IS_DOCUMENT (self));
+
+  vr_document_insert_annotation (self, G_MAXUINT, annotation);
 }
 
 void
@@ -1411,18 +1426,33 @@ vr_document_remove_annotation (VrDocument   *self,
 }
 
 void
-vr_document_add_decision (VrDocument *self,
-                          VrDecision *decision)
+vr_document_insert_decision (VrDocument *self,
+                             guint       position,
+                             VrDecision *decision)
 {
+  GPtrArray *array;
+
   g_return_if_fail (VR_IS_DOCUMENT (self));
   g_return_if_fail (VR_IS_DECISION (decision));
   g_return_if_fail (self->in_bulk || _vr_object_list_find (self->decisions, decision) < 0);
 
+  array = _vr_object_list_get_array (self->decisions);
+  position = MIN (position, array->len);
+
   if (self->in_bulk)
-    g_ptr_array_add (_vr_object_list_get_array (self->decisions), g_object_ref (decision));
+    g_ptr_array_insert (array, position, g_object_ref (decision));
   else
-    _vr_object_list_append (self->decisions, decision);
+    _vr_object_list_insert (self->decisions, position, decision);
   _vr_document_changed (self);
+}
+
+void
+vr_document_add_decision (VrDocument *self,
+                          VrDecision *decision)
+{
+  g_return_if_fail (VR_IS_DOCUMENT (self));
+
+  vr_document_insert_decision (self, G_MAXUINT, decision);
 }
 
 void

@@ -113,6 +113,14 @@ void          vr_document_add_decision        (VrDocument   *self,
                                                VrDecision   *decision);
 void          vr_document_remove_decision     (VrDocument   *self,
                                                VrDecision   *decision);
+/* At @position in their list (clamped to its end): undo puts a removed
+ * note or decision back where it was. */
+void          vr_document_insert_annotation   (VrDocument   *self,
+                                               guint         position,
+                                               VrAnnotation *annotation);
+void          vr_document_insert_decision     (VrDocument   *self,
+                                               guint         position,
+                                               VrDecision   *decision);
 
 /* For the reading window. */
 
