@@ -382,6 +382,9 @@ on_offer_response_cb (AdwMessageDialog *dialog,
 {
   VrRecovery *entry = g_ptr_array_index (offer->entries, offer->next);
 
+  /* One answer per dialog: the offer moves on (or ends) now. */
+  g_signal_handlers_disconnect_by_data (dialog, offer);
+
   if (g_str_equal (response, "restore"))
     restore (offer->window, entry);
   else if (g_str_equal (response, "discard"))
