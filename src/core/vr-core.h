@@ -7,6 +7,7 @@
 #include "vr-document.h"
 #include "vr-loader.h"
 #include "vr-writer.h"
+#include "vr-recovery.h"
 #include "vr-names.h"
 #include "vr-compare.h"
 #include "vr-export.h"

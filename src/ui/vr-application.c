@@ -7,6 +7,7 @@
 
 #include "vr-application-private.h"
 #include "vr-window.h"
+#include "vr-window-private.h"
 #include "print/vr-print.h"
 
 #define SAMPLE_NAME "telegram-254.json"
@@ -19,6 +20,7 @@ struct _VrApplication
   int             exit_status;
   char         ***arguments;
   guint           exit_after_first_frame : 1;
+  guint           recovery_offered : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VrApplication, vr_application, ADW_TYPE_APPLICATION)
@@ -198,6 +200,19 @@ present_for_first_frame (VrApplication *self,
                            window, 0);
 }
 
+/* Once, in the primary instance: no other instance owns a recovery file. */
+static void
+offer_recovery (VrApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->recovery_offered || !VR_IS_WINDOW (window))
+    return;
+
+  self->recovery_offered = TRUE;
+  _vr_window_offer_recovery (VR_WINDOW (window));
+}
+
 static int
 vr_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -261,6 +276,7 @@ vr_application_activate (GApplication *app)
     window = GTK_WINDOW (create_window (self));
 
   gtk_window_present (window);
+  offer_recovery (self);
 }
 
 static void
@@ -287,6 +303,8 @@ vr_application_open (GApplication  *app,
       _vr_application_open_file (self, files[i], from);
       active = gtk_application_get_active_window (GTK_APPLICATION (self));
     }
+
+  offer_recovery (self);
 }
 
 static void

@@ -62,6 +62,7 @@ vr_window_save_cb (GObject      *object,
     }
 
   _vr_window_add_to_recent (self, data->file);
+  _vr_window_monitor_saved (self);
 
   if (data->close_after)
     {
@@ -214,7 +215,11 @@ save (VrWindow *self,
 
   file = vr_document_get_file (self->document);
   if (is_own_file (self, file))
-    _vr_window_save_to (self, file, close_after);
+    {
+      /* Another program changed the file: the user is asked first. */
+      if (_vr_window_monitor_confirm_save (self, file, close_after))
+        _vr_window_save_to (self, file, close_after);
+    }
   else
     save_as (self, close_after);
 }

@@ -31,6 +31,26 @@ struct _VrWindow
   /* vr-window-annotate.c */
   GtkWidget            *tag_popover;
 
+  /* vr-window-recovery.c */
+  VrDocument           *recovery_document;
+  VrHistory            *recovery_history;
+  GCancellable         *recovery_cancellable;
+  char                 *recovery_id;
+  guint                 recovery_timeout;
+  guint                 recovery_writing : 1;
+  guint                 recovery_again : 1;
+  guint                 recovery_discarded : 1;
+  guint                 recovery_failed : 1;
+
+  /* vr-window-monitor.c */
+  VrDocument           *monitor_document;
+  GFileMonitor         *monitor;
+  char                 *monitor_stamp;
+  AdwMessageDialog     *external_dialog;
+  GtkRevealer          *external_revealer;
+  GtkLabel             *external_label;
+  GtkWidget            *external_reload_button;
+
   /* Template children */
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
@@ -75,6 +95,35 @@ GtkWidget      *_vr_window_get_tag_popover     (VrWindow       *self);
 /* The metadata and its labelled fields; a new field row, for tests. */
 AdwMessageDialog *_vr_window_edit_metadata     (VrWindow       *self);
 GtkWidget      *_vr_metadata_dialog_add_field  (AdwMessageDialog *dialog);
+
+/* vr-window-recovery.c: autosave to a recovery file, the offer on start. */
+void            _vr_window_recovery_set_document (VrWindow   *self,
+                                                  VrDocument *document);
+/* The window closes with its changes discarded. */
+void            _vr_window_recovery_close     (VrWindow       *self);
+void            _vr_window_recovery_dispose   (VrWindow       *self);
+/* Keeps the unsaved changes in a recovery file of their own, before the
+ * document is replaced; FALSE (and a toast) when that failed. */
+gboolean        _vr_window_recovery_keep_aside (VrWindow      *self);
+/* Offers each recovery no window owns, one dialog at a time over @self;
+ * returns how many. */
+guint           _vr_window_offer_recovery     (VrWindow       *self);
+const char     *_vr_window_get_recovery_id    (VrWindow       *self);
+
+/* vr-window-monitor.c: the file changed by another program. */
+void            _vr_window_class_monitor_init (GtkWidgetClass *widget_class);
+void            _vr_window_monitor_set_document (VrWindow   *self,
+                                                 VrDocument *document);
+void            _vr_window_monitor_dispose    (VrWindow       *self);
+/* After our own save of the document's file. */
+void            _vr_window_monitor_saved      (VrWindow       *self);
+/* FALSE when the user is asked first (the file changed since we loaded or
+ * saved it); the answer then saves, or not. */
+gboolean        _vr_window_monitor_confirm_save (VrWindow     *self,
+                                                 GFile        *file,
+                                                 gboolean      close_after);
+GtkRevealer    *_vr_window_get_external_bar   (VrWindow       *self);
+AdwMessageDialog *_vr_window_get_external_dialog (VrWindow    *self);
 
 /* For the tests: the parts of the window they look at. */
 VrReaderView   *_vr_window_get_reader_view    (VrWindow       *self);

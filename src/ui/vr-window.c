@@ -167,6 +167,8 @@ vr_window_set_document (VrWindow   *self,
     }
 
   _vr_window_edit_set_document (self, document);
+  _vr_window_recovery_set_document (self, document);
+  _vr_window_monitor_set_document (self, document);
 
   vr_reader_view_set_document (self->reader_view, document);
   gtk_stack_set_visible_child_name (self->stack, document ? "document" : "empty");
@@ -343,6 +345,7 @@ vr_window_close_request (GtkWindow *window)
   /* Unsaved changes: ask, and close later if the answer allows. */
   if (!_vr_window_confirm_close (self))
     return TRUE;
+  _vr_window_recovery_close (self);
 
   set_loading (self, NULL);
 
@@ -364,6 +367,8 @@ vr_window_dispose (GObject *object)
 
   _vr_window_edit_dispose (self);
   _vr_window_actions_dispose (self);
+  _vr_window_recovery_dispose (self);
+  _vr_window_monitor_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VR_TYPE_WINDOW);
 
@@ -456,6 +461,7 @@ vr_window_class_init (VrWindowClass *klass)
 
   _vr_window_class_actions_init (widget_class);
   _vr_window_class_edit_init (widget_class);
+  _vr_window_class_monitor_init (widget_class);
 }
 
 static void
@@ -499,6 +505,7 @@ vr_window_init (VrWindow *self)
 
   _vr_window_actions_init (self);
   _vr_window_edit_update (self);
+  _vr_window_monitor_set_document (self, NULL);
 
   update_title (self);
 }

@@ -39,6 +39,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 set_label (VrHistory  *self,
            char      **field,
@@ -236,6 +243,13 @@ vr_history_class_init (VrHistoryClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -297,6 +311,7 @@ vr_history_push (VrHistory *self,
 
   sync_modified (self);
   update_state (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 gboolean
@@ -318,6 +333,7 @@ vr_history_undo (VrHistory *self)
 
   sync_modified (self);
   update_state (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 
   return TRUE;
 }
@@ -341,6 +357,7 @@ vr_history_redo (VrHistory *self)
 
   sync_modified (self);
   update_state (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 
   return TRUE;
 }

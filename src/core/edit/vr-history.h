@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (VrHistory, vr_history, VR, HISTORY, GObject)
  * "undo-label", "redo-label" (the label of the command that undo or redo
  * would revert or apply, NULL when none; a menu shows "Undo %s").
  *
+ * Signal "changed": emitted after every push, undo and redo that changed
+ * the document, even when no property changed (two steps with one label).
+ *
  * The history knows where the document was last saved: the state when it
  * was created (a freshly loaded document), or when the document's
  * "modified" went FALSE (vr_document_save_file does that), or when
