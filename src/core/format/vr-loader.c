@@ -10,6 +10,7 @@
 #include "vr-json-check.h"
 #include "vr-loader.h"
 #include "vr-model-private.h"
+#include "vr-utf8-private.h"
 
 /* The file is checked byte by byte (vr-json-check.c), parsed by json-glib
  * (big files in two halves on two threads), then mapped into the model.
@@ -457,6 +458,8 @@ load_paragraph_text (Loader      *l,
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &version_id, &member))
     {
+      const char *text;
+      gsize length;
       VrVersion *version = g_hash_table_lookup (l->versions, version_id);
 
       if (version == NULL)
@@ -476,8 +479,11 @@ load_paragraph_text (Loader      *l,
           return fail_type (l, error, member_pointer, member, "a string");
         }
 
+      text = json_node_get_string (member);
+      length = strlen (text);
       _vr_paragraph_take_text (paragraph, vr_version_get_id (version),
-                               json_node_dup_string (member), -1);
+                               g_memdup2 (text, length + 1),
+                               _vr_utf8_count (text, length));
     }
 
   return TRUE;

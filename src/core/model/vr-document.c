@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "vr-model-internal.h"
+#include "vr-utf8-private.h"
 
 G_DEFINE_FINAL_TYPE (VrDocument, vr_document, G_TYPE_OBJECT)
 
@@ -1720,6 +1721,7 @@ _vr_document_end_bulk (VrDocument *self)
   VrParagraph *paragraph = NULL;
   const char *version_id = NULL;
   const char *text = NULL;
+  const char *text_end = NULL;
   const char *cursor = NULL;
   guint cursor_offset = 0;
   guint n_chars = 0;
@@ -1777,6 +1779,7 @@ _vr_document_end_bulk (VrDocument *self)
           version_id = mention->version_id;
           text = vr_paragraph_get_text (paragraph, version_id);
           n_chars = vr_paragraph_get_n_chars (paragraph, version_id);
+          text_end = text != NULL ? text + strlen (text) : NULL;
           cursor = text;
           cursor_offset = 0;
         }
@@ -1789,10 +1792,10 @@ _vr_document_end_bulk (VrDocument *self)
           cursor = text;
           cursor_offset = 0;
         }
-      cursor = g_utf8_offset_to_pointer (cursor, mention->start - cursor_offset);
+      cursor = _vr_utf8_skip (cursor, text_end, mention->start - cursor_offset);
       cursor_offset = mention->start;
       start = cursor;
-      end = g_utf8_offset_to_pointer (start, mention->end - mention->start);
+      end = _vr_utf8_skip (start, text_end, mention->end - mention->start);
 
       variant = _vr_entity_match_variant (mention->entity, start, end - start);
       if (variant != NULL)
