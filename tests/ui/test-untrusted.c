@@ -228,7 +228,7 @@ test_untrusted_card_and_citation (void)
 }
 
 static GString *
-collect_dialog (AdwMessageDialog *dialog)
+collect_dialog (gpointer dialog)
 {
   GString *all = g_string_new (NULL);
 
