@@ -140,8 +140,12 @@ create_row_cb (gpointer item,
       mentions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions", n), n);
       if (i > 0)
         g_string_append_c (owners, '\n');
-      /* Translators: an entity of a suggestion and its number of mentions: "Yun Gong-heum — 12 mentions" */
-      g_string_append_printf (owners, _("%s — %s"), vr_entity_get_name (entity), mentions);
+      if (i == 0)
+        /* Translators: the entity a suggestion keeps (the others merge into it): "Yun Gong-heum — 12 mentions, kept" */
+        g_string_append_printf (owners, _("%s — %s, kept"), vr_entity_get_name (entity), mentions);
+      else
+        /* Translators: an entity of a suggestion and its number of mentions: "Yung Kong-hum — 1 mention" */
+        g_string_append_printf (owners, _("%s — %s"), vr_entity_get_name (entity), mentions);
     }
 
   /* Translators: why the names engine thinks two spellings name one person */
@@ -279,12 +283,12 @@ on_idle_refresh_cb (gpointer user_data)
 }
 
 /* Edits come in bursts (a merge is dozens of model changes): one
- * recomputation after them. */
+ * recomputation after them, before the next frame is drawn. */
 static void
 schedule_refresh (VrSuggestionsView *self)
 {
   if (self->idle_id == 0)
-    self->idle_id = g_idle_add (on_idle_refresh_cb, self);
+    self->idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_idle_refresh_cb, self, NULL);
 }
 
 static void
