@@ -236,9 +236,16 @@ void
 vr_suggestions_view_refresh (VrSuggestionsView *self)
 {
   g_autoptr(GListModel) model = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus;
   guint n;
 
   g_return_if_fail (VR_IS_SUGGESTIONS_VIEW (self));
+
+  /* The rows are rebuilt: a keyboard user who just pressed Accept goes on
+   * from the first row rather than from nowhere. */
+  had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list));
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
 
@@ -268,6 +275,8 @@ vr_suggestions_view_refresh (VrSuggestionsView *self)
       gtk_label_set_text (self->summary_label, summary);
     }
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  if (had_focus && n > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0)));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SUGGESTIONS]);
 }
