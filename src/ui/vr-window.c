@@ -214,6 +214,13 @@ set_loading (VrWindow     *self,
 }
 
 void
+_vr_window_set_loading (VrWindow     *self,
+                        GCancellable *cancellable)
+{
+  set_loading (self, cancellable);
+}
+
+void
 _vr_window_add_to_recent (VrWindow *self,
                           GFile    *file)
 {
@@ -462,6 +469,7 @@ vr_window_class_init (VrWindowClass *klass)
   _vr_window_class_actions_init (widget_class);
   _vr_window_class_edit_init (widget_class);
   _vr_window_class_monitor_init (widget_class);
+  _vr_window_class_names_init (widget_class);
 }
 
 static void
