@@ -37,6 +37,7 @@ struct _VrWindow
   GCancellable         *recovery_cancellable;
   char                 *recovery_id;
   guint                 recovery_timeout;
+  gint64                recovery_cost;
   guint                 recovery_writing : 1;
   guint                 recovery_again : 1;
   guint                 recovery_discarded : 1;

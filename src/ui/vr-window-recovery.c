@@ -12,6 +12,12 @@
  * document's own file is only ever written by Save. */
 
 #define RECOVERY_DELAY_MS 1000
+/* Serializing runs on the main thread (the model is not thread-safe): the
+ * sample takes 0.2 ms, a 20 MB document most of a second. Past this cost,
+ * autosave waits twenty times as long as serializing took, so that it
+ * never stalls the window more than a twentieth of the time. */
+#define EXPENSIVE_US      (50 * 1000)
+#define MAX_DELAY_MS      (60 * 1000)
 
 typedef struct
 {
@@ -108,6 +114,7 @@ on_recovery_timeout_cb (gpointer user_data)
 {
   VrWindow *self = user_data;
   WriteData *data;
+  gint64 start;
 
   self->recovery_timeout = 0;
 
@@ -127,19 +134,24 @@ on_recovery_timeout_cb (gpointer user_data)
   data->cancellable = g_object_ref (self->recovery_cancellable);
 
   self->recovery_writing = TRUE;
+  start = g_get_monotonic_time ();
   vr_recovery_save_async (self->document, self->recovery_id,
                           self->history ? vr_history_get_undo_label (self->history) : NULL,
                           data->cancellable, on_recovery_written_cb, data);
+  self->recovery_cost = g_get_monotonic_time () - start;
 
   return G_SOURCE_REMOVE;
 }
 
 /* Coalesces: the first change since the last write starts the delay,
- * later ones join it. */
+ * later ones join it. A costly document waits longer. */
 static void
 schedule_write (VrWindow *self,
                 guint     delay)
 {
+  if (self->recovery_cost > EXPENSIVE_US && delay > 0)
+    delay = (guint) MIN (self->recovery_cost / 1000 * 20, MAX_DELAY_MS);
+
   if (self->recovery_timeout != 0)
     return;
 
@@ -222,6 +234,7 @@ _vr_window_recovery_set_document (VrWindow   *self,
   g_clear_handle_id (&self->recovery_timeout, g_source_remove);
   self->recovery_again = FALSE;
   self->recovery_discarded = FALSE;
+  self->recovery_cost = 0;
 
   if (self->recovery_cancellable == NULL)
     self->recovery_cancellable = g_cancellable_new ();

@@ -27,11 +27,18 @@ has_recovery (gpointer data)
   return FALSE;
 }
 
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 iterate_until (gboolean (*done) (gpointer),
                gpointer data)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (50, tick_cb, NULL);
 
   while (!done (data))
     {
@@ -39,6 +46,7 @@ iterate_until (gboolean (*done) (gpointer),
         g_error ("timed out");
       g_main_context_iteration (NULL, TRUE);
     }
+  g_source_remove (tick);
 }
 
 static gboolean

@@ -49,17 +49,27 @@ static const char *parsed_forms[] = {
 
 static VrApplication *app;
 
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 iterate_until (gboolean (*done) (gpointer),
                gpointer data)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  /* Wakes the loop, so that the deadline is checked with nothing else
+   * happening, and conditions on files are looked at again. */
+  guint tick = g_timeout_add (50, tick_cb, NULL);
 
   while (!done (data))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
+  g_source_remove (tick);
 }
 
 static void
