@@ -171,46 +171,93 @@ test_many_keys (void)
 }
 
 static void
+assert_span (const char   *doc,
+             VrJsonLayout *layout,
+             guint         index,
+             const char   *key,
+             const char   *open,
+             const char   *close)
+{
+  const VrJsonArraySpan *span = &g_array_index (layout->arrays, VrJsonArraySpan, index);
+
+  g_assert_cmpuint (span->key_len, ==, strlen (key));
+  g_assert_cmpmem (doc + span->key, span->key_len, key, strlen (key));
+  g_assert_cmpuint (span->open, ==, strstr (doc, open) - doc);
+  g_assert_cmpuint (span->close, ==, g_strrstr (doc, close) - doc);
+}
+
+static void
+assert_cut (const char   *doc,
+            VrJsonLayout *layout,
+            guint         index,
+            guint         array,
+            const char   *comma,
+            const char   *element)
+{
+  const VrJsonCut *cut = &g_array_index (layout->cuts, VrJsonCut, index);
+
+  g_assert_cmpuint (cut->array, ==, array);
+  g_assert_cmpuint (cut->comma, ==, strstr (doc, comma) - doc);
+  g_assert_cmpuint (cut->element, ==, strstr (doc, element) - doc);
+}
+
+/* The loader parses a big file in two parts, cut between two elements of
+ * a top-level array: the checker finds the arrays and the places. */
+static void
 test_layout (void)
 {
-  const char *doc = "{\"a\": [[1]], \"mentions\": [{\"x\": [2, 3]}, {}, {\"y\": 1}], "
-                    "\"b\": [[4], [5]]}";
-  const char *empty = "{\"mentions\": [], \"b\": [[4], [5]]}";
+  const char *doc = "{\"a\": [[1]], \"mentions\": [{\"x\": [2, 3]},  {}, {\"y\": 1}], "
+                    "\"o\": {\"k\": [6, 7]}, \"b\": [[4],\n[5]], \"e\": []}";
   const char *nested = "{\"x\": {\"mentions\": [1, 2, 3]}}";
   g_autoptr(GError) error = NULL;
-  VrJsonLayout layout;
+  VrJsonLayout layout = { 0, };
 
-  /* The split element is the first at or past the target. */
-  _vr_json_check_layout (doc, strlen (doc), "doc.json", VR_LOADER_MAX_DEPTH,
-                         strstr (doc, "{},") - doc, &layout, NULL, &error);
+  /* Every element but the first can start a second part; nested arrays and
+   * arrays in nested objects are not cut. */
+  g_assert_true (_vr_json_check_layout (doc, strlen (doc), "doc.json", VR_LOADER_MAX_DEPTH,
+                                        1, &layout, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (layout.mentions_open, ==, strstr (doc, "[{") - doc);
-  g_assert_cmpuint (layout.mentions_close, ==, strstr (doc, "}], ") + 1 - doc);
-  g_assert_cmpuint (layout.split_element, ==, strstr (doc, "{},") - doc);
-  g_assert_cmpuint (layout.split_comma, ==, strstr (doc, ", {},") - doc);
+  g_assert_cmpuint (layout.arrays->len, ==, 4);
+  assert_span (doc, &layout, 0, "a", "[[1]]", "], \"mentions\"");
+  assert_span (doc, &layout, 1, "mentions", "[{", "], \"o\"");
+  assert_span (doc, &layout, 2, "b", "[[4]", "], \"e\"");
+  assert_span (doc, &layout, 3, "e", "[]", "]}");
+  g_assert_cmpuint (layout.cuts->len, ==, 3);
+  assert_cut (doc, &layout, 0, 1, ",  {}", "{},");
+  assert_cut (doc, &layout, 1, 1, ", {\"y\"", "{\"y\"");
+  assert_cut (doc, &layout, 2, 2, ",\n[5]", "[5]");
+  _vr_json_layout_clear (&layout);
+  g_assert_null (layout.arrays);
 
+  /* One cut per interval: the first element at or past each multiple. */
   _vr_json_check_layout (doc, strlen (doc), "doc.json", VR_LOADER_MAX_DEPTH,
                          strstr (doc, "{},") - doc + 1, &layout, NULL, &error);
-  g_assert_cmpuint (layout.split_element, ==, strstr (doc, "{\"y\"") - doc);
+  g_assert_cmpuint (layout.cuts->len, ==, 2);
+  assert_cut (doc, &layout, 0, 1, ", {\"y\"", "{\"y\"");
+  assert_cut (doc, &layout, 1, 2, ",\n[5]", "[5]");
+  _vr_json_layout_clear (&layout);
 
-  /* Past the last element: no split. */
+  /* No interval, no cuts. */
   _vr_json_check_layout (doc, strlen (doc), "doc.json", VR_LOADER_MAX_DEPTH,
-                         strstr (doc, "\"b\"") - doc, &layout, NULL, &error);
-  g_assert_cmpuint (layout.split_comma, ==, 0);
-
-  /* Later arrays at the same depth are not taken for mentions. */
-  _vr_json_check_layout (empty, strlen (empty), "doc.json", VR_LOADER_MAX_DEPTH,
                          0, &layout, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (layout.mentions_close, ==, strstr (empty, "]") - empty);
-  g_assert_cmpuint (layout.split_comma, ==, 0);
+  g_assert_cmpuint (layout.arrays->len, ==, 4);
+  g_assert_cmpuint (layout.cuts->len, ==, 0);
+  _vr_json_layout_clear (&layout);
 
-  /* Only the top-level "mentions" counts. */
+  /* Only members of the top-level object count. */
   _vr_json_check_layout (nested, strlen (nested), "doc.json", VR_LOADER_MAX_DEPTH,
-                         0, &layout, NULL, &error);
+                         1, &layout, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (layout.mentions_open, ==, 0);
-  g_assert_cmpuint (layout.split_comma, ==, 0);
+  g_assert_cmpuint (layout.arrays->len, ==, 0);
+  g_assert_cmpuint (layout.cuts->len, ==, 0);
+  _vr_json_layout_clear (&layout);
+
+  /* A refused file leaves no layout. */
+  g_assert_false (_vr_json_check_layout ("{\"m\": [1, 2,]}", 14, "bad.json",
+                                         VR_LOADER_MAX_DEPTH, 1, &layout, NULL, &error));
+  g_assert_error (error, VR_ERROR, VR_ERROR_SYNTAX);
+  g_assert_null (layout.arrays);
+  g_assert_null (layout.cuts);
 }
 
 static void

@@ -621,8 +621,15 @@ _vr_json_check (const char  *data,
                 gsize       *out_skip,
                 GError     **error)
 {
-  return _vr_json_check_layout (data, length, display_name, max_depth, G_MAXSIZE,
+  return _vr_json_check_layout (data, length, display_name, max_depth, 0,
                                 NULL, out_skip, error);
+}
+
+void
+_vr_json_layout_clear (VrJsonLayout *layout)
+{
+  g_clear_pointer (&layout->arrays, g_array_unref);
+  g_clear_pointer (&layout->cuts, g_array_unref);
 }
 
 gboolean
@@ -630,7 +637,7 @@ _vr_json_check_layout (const char    *data,
                        gsize          length,
                        const char    *display_name,
                        guint          max_depth,
-                       gsize          split_target,
+                       gsize          cut_interval,
                        VrJsonLayout  *layout,
                        gsize         *out_skip,
                        GError       **error)
@@ -641,9 +648,12 @@ _vr_json_check_layout (const char    *data,
   const guchar *base = (const guchar *) data;
   gboolean after_comma = FALSE;
   gboolean ok = FALSE;
-  gboolean mentions_key = FALSE;
-  guint mentions_depth = 0;
-  VrJsonLayout found = { 0, };
+  gboolean top_key = FALSE;
+  const guchar *key_at = NULL;
+  gsize key_len = 0;
+  GArray *arrays = NULL;
+  GArray *cuts = NULL;
+  gsize next_cut = cut_interval;
   gsize skip = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -664,6 +674,11 @@ _vr_json_check_layout (const char    *data,
   c.key_base = g_new0 (guint, max_depth + 1);
   c.key_sets = g_new0 (GHashTable *, max_depth + 1);
   c.keys = g_array_sized_new (FALSE, FALSE, sizeof (KeyRef), 64);
+  if (layout != NULL)
+    {
+      arrays = g_array_new (FALSE, FALSE, sizeof (VrJsonArraySpan));
+      cuts = g_array_new (FALSE, FALSE, sizeof (VrJsonCut));
+    }
 
   p = c.start;
   SKIP_WS (p, end);
@@ -681,13 +696,14 @@ value:
       fail_found (&c, p, error, "a value");
       goto out;
     }
-  if (G_UNLIKELY (mentions_key))
+  if (G_UNLIKELY (top_key))
     {
-      mentions_key = FALSE;
-      if (*p == '[')
+      top_key = FALSE;
+      if (*p == '[' && arrays != NULL)
         {
-          found.mentions_open = p - base;
-          mentions_depth = c.depth + 1;
+          VrJsonArraySpan span = { key_at - base, key_len, p - base, 0 };
+
+          g_array_append_val (arrays, span);
         }
     }
   switch (*p)
@@ -722,11 +738,8 @@ value:
         }
       if (p < end && *p == ']')
         {
-          if (G_UNLIKELY (c.depth == mentions_depth))
-            {
-              found.mentions_close = p - base;
-              mentions_depth = 0;
-            }
+          if (G_UNLIKELY (c.depth == 2) && c.stack[1] == '{' && arrays != NULL)
+            g_array_index (arrays, VrJsonArraySpan, arrays->len - 1).close = p - base;
           p++;
           c.depth--;
           goto after_value;
@@ -794,8 +807,12 @@ key:
         g_free (dup);
         goto out;
       }
-    if (c.depth == 1 && p - open == 10 && memcmp (open, "\"mentions\"", 10) == 0)
-      mentions_key = TRUE;
+    if (c.depth == 1)
+      {
+        top_key = TRUE;
+        key_at = open + 1;
+        key_len = p - 1 - key_at;
+      }
   }
   SKIP_WS (p, end);
   if (p >= end || *p != ':')
@@ -841,11 +858,13 @@ after_value:
       p++;
       SKIP_WS (p, end);
       after_comma = TRUE;
-      if (G_UNLIKELY (c.depth == mentions_depth) && found.split_comma == 0 &&
-          (gsize) (p - base) >= split_target)
+      if (G_UNLIKELY (c.depth == 2) && cut_interval != 0 && cuts != NULL &&
+          c.stack[1] == '{' && c.stack[2] == '[' && (gsize) (p - base) >= next_cut)
         {
-          found.split_comma = comma - base;
-          found.split_element = p - base;
+          VrJsonCut cut = { comma - base, p - base, arrays->len - 1 };
+
+          g_array_append_val (cuts, cut);
+          next_cut = ((p - base) / cut_interval + 1) * cut_interval;
         }
       if (p >= end)
         {
@@ -870,11 +889,8 @@ after_value:
       fail_found (&c, p, error, "“,” or “]”");
       goto out;
     }
-  else if (G_UNLIKELY (c.depth == mentions_depth))
-    {
-      found.mentions_close = p - base;
-      mentions_depth = 0;
-    }
+  else if (G_UNLIKELY (c.depth == 2) && c.stack[1] == '{' && arrays != NULL)
+    g_array_index (arrays, VrJsonArraySpan, arrays->len - 1).close = p - base;
   p++;
   c.depth--;
   goto after_value;
@@ -893,12 +909,19 @@ out:
 
   if (ok && out_skip != NULL)
     *out_skip = skip;
-  if (ok && layout != NULL)
+  if (layout != NULL)
     {
-      /* A split needs both ends of the array. */
-      if (found.mentions_close == 0)
-        found.split_comma = found.split_element = 0;
-      *layout = found;
+      if (ok)
+        {
+          layout->arrays = arrays;
+          layout->cuts = cuts;
+        }
+      else
+        {
+          g_array_unref (arrays);
+          g_array_unref (cuts);
+          layout->arrays = layout->cuts = NULL;
+        }
     }
 
   return ok;

@@ -22,28 +22,47 @@ gboolean _vr_json_check             (const char  *data,
                                      gsize       *out_skip,
                                      GError     **error);
 
-/* Where the top-level "mentions" array lies, so that the loader can parse
- * it in two halves at once. Offsets are from the start of the data; 0
- * means not found. */
+/* A member of the top-level object whose value is an array. Offsets are
+ * from the start of the data. */
 typedef struct
 {
-  gsize mentions_open;   /* its "[" */
-  gsize mentions_close;  /* its "]" */
-  gsize split_comma;     /* the "," before the first element at or past the split target */
-  gsize split_element;   /* that element's first byte */
+  gsize key;      /* first byte of its key, after the opening quote */
+  gsize key_len;  /* bytes of the key as written, escapes undecoded */
+  gsize open;     /* its "[" */
+  gsize close;    /* its "]" */
+} VrJsonArraySpan;
+
+/* A place where such an array can be cut in two: the "," between two of
+ * its elements, and the first byte of the element after it. */
+typedef struct
+{
+  gsize comma;
+  gsize element;
+  guint array;    /* index into VrJsonLayout.arrays */
+} VrJsonCut;
+
+/* Where the big arrays of a document lie, so that the loader can parse it
+ * in two parts at once. */
+typedef struct
+{
+  GArray *arrays;  /* VrJsonArraySpan, in file order */
+  GArray *cuts;    /* VrJsonCut, in file order */
 } VrJsonLayout;
 
-/* _vr_json_check(), also filling @layout: the split element is the first
- * element of the top-level "mentions" array that starts at or past byte
- * @split_target. */
+/* _vr_json_check(), also filling @layout (clear it with
+ * _vr_json_layout_clear()): every top-level array member, and, when
+ * @cut_interval is not 0, cuts in them about @cut_interval bytes apart:
+ * the first element of such an array that starts at or past each next
+ * multiple of @cut_interval. On failure @layout is left empty. */
 gboolean _vr_json_check_layout      (const char   *data,
                                      gsize         length,
                                      const char   *display_name,
                                      guint         max_depth,
-                                     gsize         split_target,
+                                     gsize         cut_interval,
                                      VrJsonLayout *layout,
                                      gsize        *out_skip,
                                      GError      **error);
+void     _vr_json_layout_clear      (VrJsonLayout *layout);
 
 /* 1-based line and column (in characters) of byte @offset in @data. */
 void     _vr_json_offset_to_line_col (const char *data,

@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "vr-error.h"
@@ -13,7 +15,8 @@
 #include "vr-utf8-private.h"
 
 /* The file is checked byte by byte (vr-json-check.c), parsed by json-glib
- * (big files in two halves on two threads), then mapped into the model.
+ * (a big file is mapped, not read, and cut in two parts parsed on two
+ * threads), then turned into the model.
  * The model of a document takes a small fraction of json-glib's tree, which
  * is freed in the background once the model is built. */
 
@@ -26,8 +29,10 @@ typedef struct
   GHashTable *entities;     /* id → VrEntity */
   GHashTable *annotations;  /* id → TRUE */
 
-  /* The second half of /mentions when it was parsed apart, else NULL. */
-  JsonArray   *mentions_tail;
+  /* The top-level array that was parsed in two parts, and its second
+   * part, else NULL. */
+  const char  *split_key;
+  JsonArray   *split_tail;
 
   /* The text last checked against, for runs of mentions in one paragraph. */
   VrParagraph *last_paragraph;
@@ -376,6 +381,17 @@ check_id (Loader      *l,
 }
 
 #define MEMBER_IS(name, literal) (strcmp ((name), (literal)) == 0)
+
+/* The second part of the top-level array at @pointer ("/mentions") when it
+ * was parsed apart; it follows the first. */
+static JsonArray *
+split_tail (Loader     *l,
+            const char *pointer)
+{
+  if (l->split_key != NULL && MEMBER_IS (pointer + 1, l->split_key))
+    return l->split_tail;
+  return NULL;
+}
 
 /* ---- versions ---------------------------------------------------------- */
 
@@ -953,14 +969,14 @@ load_mentions (Loader     *l,
                JsonArray  *head,
                GError    **error)
 {
+  JsonArray *tail = split_tail (l, "/mentions");
   guint n_head = json_array_get_length (head);
-  guint n_tail = l->mentions_tail ? json_array_get_length (l->mentions_tail) : 0;
+  guint n_tail = tail != NULL ? json_array_get_length (tail) : 0;
 
-  /* The tail, when the array was parsed in two halves, follows the head. */
   for (guint i = 0; i < n_head + n_tail; i++)
     {
       JsonNode *node = i < n_head ? json_array_get_element (head, i)
-                                  : json_array_get_element (l->mentions_tail, i - n_head);
+                                  : json_array_get_element (tail, i - n_head);
       VrMention *mention = NULL;
 
       if (!load_mention_fast (l, node, &mention) &&
@@ -1307,7 +1323,9 @@ load_array (Loader          *l,
             LoadElementFunc  func,
             GError         **error)
 {
+  JsonArray *tail = split_tail (l, pointer);
   JsonArray *array;
+  guint n_head, n_tail;
 
   if (node == NULL)
     {
@@ -1320,19 +1338,32 @@ load_array (Loader          *l,
     return fail_type (l, error, pointer, node, "an array");
   if (!get_array (l, node, pointer, &array, error))
     return FALSE;
-  if (required && json_array_get_length (array) == 0)
+  if (array == NULL)
+    return TRUE;
+
+  n_head = json_array_get_length (array);
+  n_tail = tail != NULL ? json_array_get_length (tail) : 0;
+  if (required && n_head + n_tail == 0)
     return fail (l, error, VR_ERROR_VALUE, "%s: found an empty array; expected %s",
                  pointer, expected);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    if (!func (l, json_array_get_element (array, i), i, error))
-      return FALSE;
+  for (guint i = 0; i < n_head + n_tail; i++)
+    {
+      JsonNode *element = i < n_head ? json_array_get_element (array, i)
+                                     : json_array_get_element (tail, i - n_head);
+
+      if (!func (l, element, i, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
+/* @after holds the members that follow the split array, when the document
+ * was parsed in parts (see cut_in_place()), else NULL. */
 static gboolean
 load_document (Loader      *l,
                JsonNode    *root,
+               JsonNode    *after,
                GError     **error)
 {
   g_autoptr(JsonObject) extra = NULL;
@@ -1352,8 +1383,17 @@ load_document (Loader      *l,
   object = json_node_get_object (root);
 
   json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
+  for (;;)
     {
+      if (!json_object_iter_next_ordered (&iter, &name, &member))
+        {
+          if (after == NULL || object == json_node_get_object (after))
+            break;
+          object = json_node_get_object (after);
+          json_object_iter_init_ordered (&iter, object);
+          continue;
+        }
+
       if (MEMBER_IS (name, "variorum"))
         version_number = member;
       else if (MEMBER_IS (name, "id"))
@@ -1419,17 +1459,144 @@ load_document (Loader      *l,
   return TRUE;
 }
 
-/* Big files are parsed in two halves at once, on two threads: json-glib
- * is by far the slowest step, and machines have two cores or more. */
+/* Big files are parsed in two parts at once, on two threads: json-glib is
+ * by far the slowest step, and machines have two cores or more. The file
+ * is cut in one of its top-level arrays, at the element that balances the
+ * parts best among cuts the checker proposes every 1/N_CUTS of the file. */
 #define SPLIT_MIN_SIZE (4 * 1024 * 1024)
+#define N_CUTS 64
+
+/* The top-level arrays that load_document() reads through load_array() or
+ * load_mentions(), which take a second part after the first. */
+static const char *const splittable_keys[] = {
+  "versions", "paragraphs", "entities", "mentions", "annotations", "decisions",
+};
+
+typedef struct
+{
+  const char *key;      /* one of splittable_keys */
+  gsize       comma;    /* the "," before the second part's first element */
+  gsize       element;  /* that element's first byte */
+  gsize       close;    /* the array's "]" */
+} Split;
 
 typedef struct
 {
   char     *data;
   gsize     length;
+  gboolean  owned;
   JsonNode *root;
   GError   *error;
 } ParseJob;
+
+static const char *
+splittable_key (const char            *data,
+                const VrJsonArraySpan *span)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (splittable_keys); i++)
+    if (span->key_len == strlen (splittable_keys[i]) &&
+        memcmp (data + span->key, splittable_keys[i], span->key_len) == 0)
+      return splittable_keys[i];
+  return NULL;
+}
+
+static gboolean
+choose_split (const char         *data,
+              gsize               length,
+              gsize               skip,
+              const VrJsonLayout *layout,
+              Split              *out)
+{
+  gsize best = G_MAXSIZE;
+
+  for (guint i = 0; i < layout->cuts->len; i++)
+    {
+      const VrJsonCut *cut = &g_array_index (layout->cuts, VrJsonCut, i);
+      const VrJsonArraySpan *span = &g_array_index (layout->arrays, VrJsonArraySpan,
+                                                    cut->array);
+      const char *key = splittable_key (data, span);
+      /* The first part also holds what follows the array. */
+      gsize first = (cut->comma - skip) + (length - span->close);
+      gsize second = span->close - cut->comma;
+
+      if (key == NULL || MAX (first, second) >= best)
+        continue;
+      best = MAX (first, second);
+      out->key = key;
+      out->comma = cut->comma;
+      out->element = cut->element;
+      out->close = span->close;
+    }
+
+  return best != G_MAXSIZE;
+}
+
+/* Cuts the document into parts that json-glib parses apart, by writing
+ * over a few separators in @data (a private copy):
+ *
+ *   {"a": 1, "m": [x,␣␣y, z], "b": 2}  →  {"a": 1, "m": [x]}   [y, z]   {"b": 2}
+ *
+ * which needs two spaces after the comma (the writer indents, so saved
+ * files have them). @after is left empty when nothing follows the array. */
+static void
+cut_in_place (char        *data,
+              gsize        length,
+              gsize        skip,
+              const Split *split,
+              ParseJob    *head,
+              ParseJob    *tail,
+              ParseJob    *after)
+{
+  gsize p;
+
+  g_assert (split->element - split->comma >= 3);
+
+  data[split->comma] = ']';
+  data[split->comma + 1] = '}';
+  head->data = data + skip;
+  head->length = split->comma + 2 - skip;
+
+  data[split->element - 1] = '[';
+  tail->data = data + split->element - 1;
+  tail->length = split->close + 2 - split->element;
+
+  for (p = split->close + 1; p < length && g_ascii_isspace (data[p]); p++)
+    ;
+  if (p < length && data[p] == ',')
+    {
+      data[p] = '{';
+      after->data = data + p;
+      after->length = length - p;
+    }
+}
+
+/* The same parts by copying, for data that may not be written or has no
+ * room between the elements: the head holds what follows the array. */
+static void
+cut_by_copying (const char  *data,
+                gsize        length,
+                gsize        skip,
+                const Split *split,
+                ParseJob    *head,
+                ParseJob    *tail)
+{
+  gsize before = split->comma - skip;
+  gsize after = length - (split->close + 1);
+  gsize rest = split->close + 1 - split->element;
+
+  head->length = before + 1 + after;
+  head->data = g_malloc (head->length);
+  head->owned = TRUE;
+  memcpy (head->data, data + skip, before);
+  head->data[before] = ']';
+  memcpy (head->data + before + 1, data + split->close + 1, after);
+
+  tail->length = 1 + rest;
+  tail->data = g_malloc (tail->length);
+  tail->owned = TRUE;
+  tail->data[0] = '[';
+  memcpy (tail->data + 1, data + split->element, rest);
+}
 
 /* Freeing json-glib's tree of a big file takes millions of free() calls;
  * the document does not need to wait for them. */
@@ -1445,17 +1612,16 @@ free_trees_thread (gpointer data)
 }
 
 static void
-free_trees (JsonNode *root,
-            JsonNode *tail_root,
+free_trees (ParseJob *jobs,
+            guint     n_jobs,
             gboolean  in_background)
 {
-  JsonNode **roots = g_new0 (JsonNode *, 3);
+  JsonNode **roots = g_new0 (JsonNode *, n_jobs + 1);
   guint n = 0;
 
-  if (root != NULL)
-    roots[n++] = root;
-  if (tail_root != NULL)
-    roots[n++] = tail_root;
+  for (guint i = 0; i < n_jobs; i++)
+    if (jobs[i].root != NULL)
+      roots[n++] = g_steal_pointer (&jobs[i].root);
 
   if (in_background)
     g_thread_unref (g_thread_new ("vr-loader-free", free_trees_thread, roots));
@@ -1479,45 +1645,22 @@ parse_job_thread (gpointer data)
   return NULL;
 }
 
-/* Splits the document at a mention: the head is the document with /mentions
- * cut short before @layout's split element, the tail is an array of the
- * remaining mentions. Both are copies, so @data can be freed. */
-static void
-split_document (const char         *data,
-                gsize               length,
-                gsize               skip,
-                const VrJsonLayout *layout,
-                ParseJob           *head,
-                ParseJob           *tail)
-{
-  gsize before = layout->split_comma - skip;
-  gsize after = length - (layout->mentions_close + 1);
-  gsize rest = layout->mentions_close + 1 - layout->split_element;
-
-  head->length = before + 1 + after;
-  head->data = g_malloc (head->length);
-  memcpy (head->data, data + skip, before);
-  head->data[before] = ']';
-  memcpy (head->data + before + 1, data + layout->mentions_close + 1, after);
-
-  tail->length = 1 + rest;
-  tail->data = g_malloc (tail->length);
-  tail->data[0] = '[';
-  memcpy (tail->data + 1, data + layout->split_element, rest);
-}
-
-/* Takes @bytes. */
+/* Takes @bytes. @writable: whether the loader may write over @bytes' data
+ * (a private copy or mapping of the file). */
 static VrDocument *
 load_bytes_take (GBytes      *bytes,
+                 gboolean     writable,
                  const char  *display_name,
                  GError     **error)
 {
   g_autoptr(VrDocument) doc = NULL;
-  JsonNode *root = NULL;
-  JsonNode *tail_root = NULL;
-  ParseJob head = { 0, }, tail = { 0, };
+  ParseJob jobs[3] = { { 0, }, };
+  ParseJob *head = &jobs[0], *tail = &jobs[1], *after = &jobs[2];
   VrJsonLayout layout = { 0, };
   Loader l = { display_name, };
+  Split split = { 0, };
+  gboolean have_split = FALSE;
+  GError *parse_error = NULL;
   const char *data;
   gsize length;
   gsize skip = 0;
@@ -1537,56 +1680,69 @@ load_bytes_take (GBytes      *bytes,
     }
 
   if (!_vr_json_check_layout (data, length, display_name, VR_LOADER_MAX_DEPTH,
-                              length >= SPLIT_MIN_SIZE ? length / 2 : G_MAXSIZE,
+                              length >= SPLIT_MIN_SIZE ? length / N_CUTS : 0,
                               &layout, &skip, error))
     {
       g_bytes_unref (bytes);
       return NULL;
     }
+  have_split = choose_split (data, length, skip, &layout, &split);
+  _vr_json_layout_clear (&layout);
 
-  if (layout.split_comma != 0)
+  if (have_split)
     {
       GThread *thread;
 
-      split_document (data, length, skip, &layout, &head, &tail);
-      g_bytes_unref (bytes);
-      thread = g_thread_new ("vr-loader", parse_job_thread, &tail);
-      parse_job_run (&head);
+      if (writable && split.element - split.comma >= 3)
+        cut_in_place ((char *) data, length, skip, &split, head, tail, after);
+      else
+        {
+          cut_by_copying (data, length, skip, &split, head, tail);
+          g_clear_pointer (&bytes, g_bytes_unref);
+        }
+      g_debug ("%s: parsing in two parts, /%s cut at byte %" G_GSIZE_FORMAT " %s",
+               display_name, split.key, split.element,
+               head->owned ? "(copied)" : "(in place)");
+      thread = g_thread_new ("vr-loader", parse_job_thread, tail);
+      parse_job_run (head);
+      if (after->data != NULL)
+        parse_job_run (after);
       g_thread_join (thread);
-      g_free (head.data);
-      g_free (tail.data);
     }
   else
     {
-      head.data = (char *) data + skip;
-      head.length = length - skip;
-      parse_job_run (&head);
-      /* The tree holds copies of everything; the bytes are no longer needed. */
-      g_bytes_unref (bytes);
+      head->data = (char *) data + skip;
+      head->length = length - skip;
+      parse_job_run (head);
     }
+  /* The trees hold copies of everything; the bytes are no longer needed. */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    if (jobs[i].owned)
+      g_free (jobs[i].data);
 
-  root = head.root;
-  tail_root = tail.root;
-  if (head.error != NULL || tail.error != NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (jobs) && parse_error == NULL; i++)
+    parse_error = jobs[i].error;
+  if (parse_error != NULL)
+    /* The check above should have refused anything json-glib refuses. */
+    g_set_error (error, VR_ERROR, VR_ERROR_SYNTAX,
+                 "%s: the file could not be parsed (%s); expected strict JSON",
+                 display_name, parse_error->message);
+  else if (head->root == NULL)
+    g_set_error (error, VR_ERROR, VR_ERROR_EMPTY,
+                 "%s: the file is empty; expected a JSON object", display_name);
+  if (parse_error != NULL || head->root == NULL)
     {
-      /* The check above should have refused anything json-glib refuses. */
-      g_set_error (error, VR_ERROR, VR_ERROR_SYNTAX,
-                   "%s: the file could not be parsed (%s); expected strict JSON",
-                   display_name, (head.error ? head.error : tail.error)->message);
-      g_clear_error (&head.error);
-      g_clear_error (&tail.error);
-      free_trees (root, tail_root, FALSE);
+      for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+        g_clear_error (&jobs[i].error);
+      free_trees (jobs, G_N_ELEMENTS (jobs), FALSE);
       return NULL;
     }
-  if (root == NULL)
+  if (have_split)
     {
-      g_set_error (error, VR_ERROR, VR_ERROR_EMPTY,
-                   "%s: the file is empty; expected a JSON object", display_name);
-      free_trees (root, tail_root, FALSE);
-      return NULL;
+      l.split_key = split.key;
+      l.split_tail = json_node_get_array (tail->root);
     }
-  if (tail_root != NULL)
-    l.mentions_tail = json_node_get_array (tail_root);
 
   doc = vr_document_new ();
   l.doc = doc;
@@ -1596,7 +1752,7 @@ load_bytes_take (GBytes      *bytes,
   l.annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   _vr_document_begin_bulk (doc);
-  ok = load_document (&l, root, error);
+  ok = load_document (&l, head->root, after->root, error);
   _vr_document_end_bulk (doc);
 
   g_hash_table_unref (l.versions);
@@ -1604,7 +1760,7 @@ load_bytes_take (GBytes      *bytes,
   g_hash_table_unref (l.entities);
   g_hash_table_unref (l.annotations);
 
-  free_trees (root, tail_root, length >= SPLIT_MIN_SIZE);
+  free_trees (jobs, G_N_ELEMENTS (jobs), length >= SPLIT_MIN_SIZE);
 
   if (!ok)
     return NULL;
@@ -1624,7 +1780,7 @@ vr_document_load_bytes (GBytes      *bytes,
   if (display_name == NULL)
     display_name = "<data>";
 
-  return load_bytes_take (g_bytes_ref (bytes), display_name, error);
+  return load_bytes_take (g_bytes_ref (bytes), FALSE, display_name, error);
 }
 
 static char *
@@ -1637,6 +1793,43 @@ file_display_name (GFile *file)
   return g_file_get_uri (file);
 }
 
+/* A big local file is mapped rather than read: reading copies it into fresh
+ * memory, which took as long as checking it. The mapping is private and
+ * writable, so that the loader can cut it in place (writes stay in this
+ * process). Not for remote file systems, where a failing read would be a
+ * crash; Variorum replaces files by renaming, so a mapped file never
+ * shrinks under the loader. NULL when the file should be read instead. */
+static GBytes *
+map_file (GFile     *file,
+          GFileInfo *info)
+{
+  g_autoptr(GFileInfo) fs_info = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  const char *path = g_file_peek_path (file);
+  int fd;
+
+  if (path == NULL || info == NULL ||
+      g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR ||
+      g_file_info_get_size (info) < SPLIT_MIN_SIZE)
+    return NULL;
+
+  fs_info = g_file_query_filesystem_info (file, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE,
+                                          NULL, NULL);
+  if (fs_info == NULL ||
+      g_file_info_get_attribute_boolean (fs_info, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE))
+    return NULL;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return NULL;
+  mapped = g_mapped_file_new_from_fd (fd, TRUE, NULL);
+  g_close (fd, NULL);
+  if (mapped == NULL)
+    return NULL;
+
+  return g_mapped_file_get_bytes (mapped);
+}
+
 VrDocument *
 vr_document_load_file_named (GFile         *file,
                              const char    *display_name,
@@ -1647,6 +1840,7 @@ vr_document_load_file_named (GFile         *file,
   g_autoptr(GError) io_error = NULL;
   g_autoptr(GFileInfo) info = NULL;
   VrDocument *doc;
+  GBytes *bytes;
   char *contents = NULL;
   gsize length = 0;
 
@@ -1677,14 +1871,19 @@ vr_document_load_file_named (GFile         *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &io_error))
+  bytes = map_file (file, info);
+  if (bytes == NULL)
     {
-      g_set_error (error, VR_ERROR, VR_ERROR_IO, "%s: could not read the file: %s",
-                   display_name, io_error->message);
-      return NULL;
+      if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &io_error))
+        {
+          g_set_error (error, VR_ERROR, VR_ERROR_IO, "%s: could not read the file: %s",
+                       display_name, io_error->message);
+          return NULL;
+        }
+      bytes = g_bytes_new_take (contents, length);
     }
 
-  doc = load_bytes_take (g_bytes_new_take (contents, length), display_name, error);
+  doc = load_bytes_take (bytes, TRUE, display_name, error);
   if (doc != NULL)
     {
       vr_document_set_file (doc, file);
