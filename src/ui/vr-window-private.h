@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "vr-export.h"
 #include "vr-reader-view.h"
 #include "vr-window.h"
 
@@ -29,6 +30,11 @@ struct _VrWindow
 
   /* vr-window-annotate.c */
   GtkWidget            *tag_popover;
+
+  /* vr-window-reconcile.c */
+  GtkFileChooserNative *export_chooser;
+  AdwToast             *reconcile_toast;
+  guint                 exporting : 1;
 
   /* Template children */
   AdwHeaderBar         *header_bar;
@@ -74,6 +80,22 @@ GtkWidget      *_vr_window_get_tag_popover     (VrWindow       *self);
 /* The metadata and its labelled fields; a new field row, for tests. */
 AdwMessageDialog *_vr_window_edit_metadata     (VrWindow       *self);
 GtkWidget      *_vr_metadata_dialog_add_field  (AdwMessageDialog *dialog);
+
+/* vr-window-reconcile.c: reconciling spellings (win.make-preferred,
+ * win.move-variant, win.split-variant, win.merge-entity, win.mark-different,
+ * win.set-variant-system, win.set-variant-status, win.add-spelling,
+ * win.show-add-spelling) and exporting them (win.export-spellings). */
+void            _vr_window_class_reconcile_init (GtkWidgetClass *widget_class);
+void            _vr_window_reconcile_update     (VrWindow       *self);
+void            _vr_window_reconcile_dispose    (VrWindow       *self);
+/* Writes the spellings and decisions to @file in a worker thread; an
+ * error is shown in a dialog. */
+void            _vr_window_export_spellings     (VrWindow       *self,
+                                                 GFile          *file,
+                                                 VrExportFormat  format);
+gboolean        _vr_window_get_exporting        (VrWindow       *self);
+GtkFileChooserNative *_vr_window_get_export_chooser  (VrWindow  *self);
+AdwToast             *_vr_window_get_reconcile_toast (VrWindow  *self);
 
 /* For the tests: the parts of the window they look at. */
 VrReaderView   *_vr_window_get_reader_view    (VrWindow       *self);
