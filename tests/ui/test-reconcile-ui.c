@@ -143,6 +143,33 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+/* Whether a cell the table shows for @variant reads @text. */
+static gboolean
+table_shows_in (GtkWidget  *widget,
+                VrVariant  *variant,
+                const char *text)
+{
+  if (g_object_get_data (G_OBJECT (widget), "vr-variant") == (gpointer) variant &&
+      find_label (widget, text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (table_shows_in (child, variant, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+table_shows (VrWindow   *window,
+             VrVariant  *variant,
+             const char *text)
+{
+  return table_shows_in (GTK_WIDGET (table (window)), variant, text);
+}
+
 /* The sidebar's row for the spelling @form of the selected entity. */
 static GtkWidget *
 form_row (VrWindow   *window,
@@ -343,6 +370,9 @@ test_make_preferred (void)
   cell = table_cell (window, "Yun Gong-heum", VR_VARIANT_COLUMN_ENTITY);
   g_assert_cmpstr (cell, ==, "Yung Kong-hum");
   g_clear_pointer (&cell, g_free);
+  /* The rows of both spellings name the entity anew. */
+  g_assert_true (table_shows (window, vr_entity_lookup_variant (yun, "Yun Gong-heum"), "Yung Kong-hum"));
+  g_assert_false (table_shows (window, yung, "Yun Gong-heum"));
   g_assert_true (vr_reader_view_get_selected_entity (reader (window)) == yun);
   /* The reason is now the other way round, and shown for the old name. */
   g_assert_nonnull (find_label (form_row (window, "Yun Gong-heum"), "Why: Russian н for ng; eu/u; k/g voicing"));
@@ -538,6 +568,7 @@ test_system_and_status (void)
   cell = table_cell (window, "Yung Kong-hum", VR_VARIANT_COLUMN_SYSTEM);
   g_assert_cmpstr (cell, ==, "MR");
   g_clear_pointer (&cell, g_free);
+  g_assert_true (table_shows (window, yung, "MR"));
   row = form_row (window, "Yung Kong-hum");
   g_assert_nonnull (find_label (row, "McCune–Reischauer"));
   /* The same value again is no new step. */
@@ -549,6 +580,7 @@ test_system_and_status (void)
   cell = table_cell (window, "Yung Kong-hum", VR_VARIANT_COLUMN_SYSTEM);
   g_assert_cmpstr (cell, ==, "Gloss");
   g_clear_pointer (&cell, g_free);
+  g_assert_true (table_shows (window, yung, "Gloss"));
   g_assert_false (vr_history_get_can_undo (vr_window_get_history (window)));
 
   /* The status, from the sidebar's row menu. */
@@ -559,6 +591,7 @@ test_system_and_status (void)
   cell = table_cell (window, "Yung Kong-hum", VR_VARIANT_COLUMN_STATUS);
   g_assert_cmpstr (cell, ==, "Rejected");
   g_clear_pointer (&cell, g_free);
+  g_assert_true (table_shows (window, yung, "Rejected"));
   g_assert_nonnull (find_label (form_row (window, "Yung Kong-hum"), "Translator’s gloss · Rejected"));
 
   undo (window);

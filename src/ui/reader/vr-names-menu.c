@@ -279,6 +279,20 @@ on_chooser_entity_chosen_cb (VrEntityChooser *chooser,
   data->func (data->menu, data->entity, data->variant, chosen);
 }
 
+static gboolean
+popup_chooser_idle_cb (gpointer user_data)
+{
+  VrNamesMenu *self = user_data;
+
+  if (self->chooser != NULL && self->owner != NULL && gtk_widget_get_mapped (self->owner))
+    {
+      gtk_popover_popup (GTK_POPOVER (self->chooser));
+      gtk_widget_grab_focus (GTK_WIDGET (vr_entity_chooser_get_search_entry (VR_ENTITY_CHOOSER (self->chooser))));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_chooser (VrNamesMenu *self,
               VrEntity    *exclude,
@@ -305,8 +319,10 @@ show_chooser (VrNamesMenu *self,
   gtk_widget_set_parent (chooser, self->owner);
   replace_popover (&self->chooser, chooser);
   point_at_anchor (self, GTK_POPOVER (chooser));
-  gtk_popover_popup (GTK_POPOVER (chooser));
-  gtk_widget_grab_focus (GTK_WIDGET (vr_entity_chooser_get_search_entry (VR_ENTITY_CHOOSER (chooser))));
+
+  /* The menu that asked for the chooser closes after its item's action:
+   * a popover shown before that would close with it. */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, popup_chooser_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
