@@ -96,6 +96,19 @@ void            _vr_window_export_spellings     (VrWindow       *self,
 gboolean        _vr_window_get_exporting        (VrWindow       *self);
 GtkFileChooserNative *_vr_window_get_export_chooser  (VrWindow  *self);
 AdwToast             *_vr_window_get_reconcile_toast (VrWindow  *self);
+/* vr-window-names.c: accepting and rejecting suggestions (the actions
+ * win.accept-suggestion and win.reject-suggestion, with the row's position
+ * in the Suggestions page), and File → Import… (win.import). */
+void            _vr_window_class_names_init   (GtkWidgetClass *widget_class);
+/* Imports @file (an archive page's text) in a worker thread, showing the
+ * loading spinner; the result opens here unsaved, or in a new window when
+ * this one has unsaved changes. A failure is shown, the document stays. */
+void            _vr_window_import_file        (VrWindow       *self,
+                                               GFile          *file);
+/* vr-window.c: shows the loading spinner while @cancellable's work runs
+ * (NULL: none); a newer call cancels the earlier work. */
+void            _vr_window_set_loading        (VrWindow       *self,
+                                               GCancellable   *cancellable);
 
 /* For the tests: the parts of the window they look at. */
 VrReaderView   *_vr_window_get_reader_view    (VrWindow       *self);

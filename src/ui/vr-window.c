@@ -213,6 +213,13 @@ set_loading (VrWindow     *self,
 }
 
 void
+_vr_window_set_loading (VrWindow     *self,
+                        GCancellable *cancellable)
+{
+  set_loading (self, cancellable);
+}
+
+void
 _vr_window_add_to_recent (VrWindow *self,
                           GFile    *file)
 {
@@ -459,6 +466,7 @@ vr_window_class_init (VrWindowClass *klass)
   _vr_window_class_actions_init (widget_class);
   _vr_window_class_edit_init (widget_class);
   _vr_window_class_reconcile_init (widget_class);
+  _vr_window_class_names_init (widget_class);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "vr-metadata-panel.h"
 #include "vr-reader-view.h"
 #include "vr-text-view.h"
+#include "names/vr-suggestions-view.h"
 #include "vr-variant-table.h"
 
 struct _VrReaderView
@@ -45,6 +46,7 @@ struct _VrReaderView
   AdwViewStackPage   *spellings_page;
   VrMetadataPanel    *metadata_panel;
   VrVariantTable     *variant_table;
+  VrSuggestionsView  *suggestions_view;
 };
 
 G_DEFINE_FINAL_TYPE (VrReaderView, vr_reader_view, GTK_TYPE_WIDGET)
@@ -618,6 +620,7 @@ vr_reader_view_class_init (VrReaderViewClass *klass)
   g_type_ensure (VR_TYPE_METADATA_PANEL);
   g_type_ensure (VR_TYPE_TEXT_VIEW);
   g_type_ensure (VR_TYPE_VARIANT_TABLE);
+  g_type_ensure (VR_TYPE_SUGGESTIONS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/variorum/Variorum/reader/vr-reader-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VrReaderView, outer_paned);
@@ -635,6 +638,7 @@ vr_reader_view_class_init (VrReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VrReaderView, spellings_page);
   gtk_widget_class_bind_template_child (widget_class, VrReaderView, metadata_panel);
   gtk_widget_class_bind_template_child (widget_class, VrReaderView, variant_table);
+  gtk_widget_class_bind_template_child (widget_class, VrReaderView, suggestions_view);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_entity_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_table_variant_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mention_clicked_cb);
@@ -743,6 +747,7 @@ vr_reader_view_set_document (VrReaderView *self,
   vr_entity_sidebar_set_document (self->sidebar, document);
   vr_metadata_panel_set_document (self->metadata_panel, document);
   vr_variant_table_set_document (self->variant_table, document);
+  vr_suggestions_view_set_document (self->suggestions_view, document);
 
   if (gtk_search_bar_get_search_mode (self->search_bar))
     vr_reader_view_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -946,6 +951,14 @@ vr_reader_view_get_variant_table (VrReaderView *self)
   g_return_val_if_fail (VR_IS_READER_VIEW (self), NULL);
 
   return GTK_WIDGET (self->variant_table);
+}
+
+GtkWidget *
+vr_reader_view_get_suggestions_view (VrReaderView *self)
+{
+  g_return_val_if_fail (VR_IS_READER_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->suggestions_view);
 }
 
 GtkWidget *

@@ -60,6 +60,8 @@ GtkWidget  *vr_reader_view_get_entity_sidebar   (VrReaderView *self);
 GtkWidget  *vr_reader_view_get_metadata_panel   (VrReaderView *self);
 GtkWidget  *vr_reader_view_get_variant_table    (VrReaderView *self);
 GtkWidget  *vr_reader_view_get_search_entry     (VrReaderView *self);
+/* The Suggestions page of the side panel (a VrSuggestionsView). */
+GtkWidget  *vr_reader_view_get_suggestions_view (VrReaderView *self);
 /* The "3 of 12" label next to the search entry. */
 const char *vr_reader_view_get_search_status    (VrReaderView *self);
 
