@@ -2,6 +2,7 @@
 #pragma once
 
 #include "vr-entity-dialog.h"
+#include "vr-export.h"
 #include "vr-reader-view.h"
 #include "vr-window.h"
 
@@ -51,6 +52,10 @@ struct _VrWindow
   GtkRevealer          *external_revealer;
   GtkLabel             *external_label;
   GtkWidget            *external_reload_button;
+  /* vr-window-reconcile.c */
+  GtkFileChooserNative *export_chooser;
+  AdwToast             *reconcile_toast;
+  guint                 exporting : 1;
 
   /* Template children */
   AdwHeaderBar         *header_bar;
@@ -125,6 +130,21 @@ gboolean        _vr_window_monitor_confirm_save (VrWindow     *self,
                                                  gboolean      close_after);
 GtkRevealer    *_vr_window_get_external_bar   (VrWindow       *self);
 AdwMessageDialog *_vr_window_get_external_dialog (VrWindow    *self);
+/* vr-window-reconcile.c: reconciling spellings (win.make-preferred,
+ * win.move-variant, win.split-variant, win.merge-entity, win.mark-different,
+ * win.set-variant-system, win.set-variant-status, win.add-spelling,
+ * win.show-add-spelling) and exporting them (win.export-spellings). */
+void            _vr_window_class_reconcile_init (GtkWidgetClass *widget_class);
+void            _vr_window_reconcile_update     (VrWindow       *self);
+void            _vr_window_reconcile_dispose    (VrWindow       *self);
+/* Writes the spellings and decisions to @file in a worker thread; an
+ * error is shown in a dialog. */
+void            _vr_window_export_spellings     (VrWindow       *self,
+                                                 GFile          *file,
+                                                 VrExportFormat  format);
+gboolean        _vr_window_get_exporting        (VrWindow       *self);
+GtkFileChooserNative *_vr_window_get_export_chooser  (VrWindow  *self);
+AdwToast             *_vr_window_get_reconcile_toast (VrWindow  *self);
 /* vr-window-names.c: accepting and rejecting suggestions (the actions
  * win.accept-suggestion and win.reject-suggestion, with the row's position
  * in the Suggestions page), and File → Import… (win.import). */

@@ -179,6 +179,7 @@ vr_window_set_document (VrWindow   *self,
 
   update_title (self);
   _vr_window_actions_update (self);
+  _vr_window_reconcile_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -376,6 +377,7 @@ vr_window_dispose (GObject *object)
   _vr_window_actions_dispose (self);
   _vr_window_recovery_dispose (self);
   _vr_window_monitor_dispose (self);
+  _vr_window_reconcile_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VR_TYPE_WINDOW);
 
@@ -469,6 +471,7 @@ vr_window_class_init (VrWindowClass *klass)
   _vr_window_class_actions_init (widget_class);
   _vr_window_class_edit_init (widget_class);
   _vr_window_class_monitor_init (widget_class);
+  _vr_window_class_reconcile_init (widget_class);
   _vr_window_class_names_init (widget_class);
 }
 
@@ -514,6 +517,7 @@ vr_window_init (VrWindow *self)
   _vr_window_actions_init (self);
   _vr_window_edit_update (self);
   _vr_window_monitor_set_document (self, NULL);
+  _vr_window_reconcile_update (self);
 
   update_title (self);
 }

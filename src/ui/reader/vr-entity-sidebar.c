@@ -9,6 +9,8 @@
 #include "vr-entity-sidebar.h"
 #include "vr-fold.h"
 #include "vr-mention-strip.h"
+#include "vr-names-menu.h"
+#include "vr-spelling-reason.h"
 
 #define N_KINDS (VR_ENTITY_KIND_OTHER + 1)
 #define CONTEXT_CHARS 48
@@ -29,6 +31,7 @@ struct _VrEntitySidebar
   GtkListBox         *kind_lists[N_KINDS];
   GtkWidget          *kind_headings[N_KINDS];
   GtkSingleSelection *mention_selection;
+  VrNamesMenu        *names_menu;
 
   GtkSearchEntry     *filter_entry;
   GtkStack           *list_stack;
@@ -40,6 +43,22 @@ struct _VrEntitySidebar
   GtkListBox         *forms_list;
   VrMentionStrip     *strip;
   GtkListView        *mention_list;
+  GtkMenuButton      *entity_menu_button;
+  GtkMenuButton      *add_spelling_button;
+  GtkPopover         *add_popover;
+  GtkLabel           *add_heading;
+  GtkEntry           *add_entry;
+  GtkDropDown        *add_system_dropdown;
+  GtkWidget          *add_confirm_button;
+};
+
+static const VrNameSystem add_systems[] = {
+  VR_NAME_SYSTEM_RR,
+  VR_NAME_SYSTEM_MR,
+  VR_NAME_SYSTEM_DPRK,
+  VR_NAME_SYSTEM_RUSSIAN,
+  VR_NAME_SYSTEM_TRANSLATOR,
+  VR_NAME_SYSTEM_OTHER,
 };
 
 G_DEFINE_FINAL_TYPE (VrEntitySidebar, vr_entity_sidebar, GTK_TYPE_WIDGET)
@@ -220,16 +239,88 @@ create_entity_row (gpointer item,
   return row;
 }
 
+/* A spelling row's labels, from the model: also after an edit of the
+ * spelling (system, status, count) or of what its reason depends on. */
+static void
+update_form_row (GtkWidget *row)
+{
+  VrEntitySidebar *self = g_object_get_data (G_OBJECT (row), "vr-sidebar");
+  VrVariant *variant = g_object_get_data (G_OBJECT (row), "vr-variant");
+  GtkLabel *form = g_object_get_data (G_OBJECT (row), "vr-form-label");
+  GtkLabel *system = g_object_get_data (G_OBJECT (row), "vr-system-label");
+  GtkLabel *reason_label = g_object_get_data (G_OBJECT (row), "vr-reason-label");
+  GtkLabel *count = g_object_get_data (G_OBJECT (row), "vr-count-label");
+  VrEntity *entity = vr_variant_get_entity (variant);
+  const char *system_label = vr_name_system_get_label (vr_variant_get_system (variant));
+  VrVariantStatus status = vr_variant_get_status (variant);
+  g_autoptr(GString) subtitle = g_string_new (system_label);
+  g_autofree char *reason = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *count_text = NULL;
+  g_autofree char *accessible = NULL;
+  guint n = vr_variant_get_count (variant);
+
+  if (entity != NULL && g_strcmp0 (vr_entity_get_name (entity), vr_variant_get_form (variant)) == 0)
+    /* Translators: after a spelling's system: "Revised Romanization · Preferred" */
+    g_string_append_printf (subtitle, " · %s", C_("spelling", "Preferred"));
+  if (status != VR_VARIANT_STATUS_CONFIRMED)
+    g_string_append_printf (subtitle, " · %s", vr_variant_status_get_label (status));
+
+  reason = vr_spelling_dup_reason (self->document, variant, NULL);
+  if (reason != NULL)
+    /* Translators: why a spelling belongs to its entity: "Why: k/g voicing; eu/u" */
+    why = g_strdup_printf (_("Why: %s"), reason);
+
+  /* Plain text: spellings come from the document. */
+  gtk_label_set_text (form, vr_variant_get_form (variant));
+  gtk_label_set_text (system, subtitle->str);
+  gtk_label_set_text (reason_label, why ?: "");
+  gtk_widget_set_visible (GTK_WIDGET (reason_label), why != NULL);
+  count_text = g_strdup_printf ("%u", n);
+  gtk_label_set_text (count, count_text);
+
+  /* Translators: a spelling row: the form, its romanization system, its count */
+  accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s, %u occurrence", "%s, %s, %u occurrences", n),
+                                vr_variant_get_form (variant), subtitle->str, n);
+  if (why != NULL)
+    {
+      char *with_reason = g_strconcat (accessible, ". ", why, NULL);
+
+      g_free (accessible);
+      accessible = with_reason;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+/* The focusable part of a GtkMenuButton is an inner toggle that GTK 4.8
+ * leaves unnamed, whatever the menu button itself is called. */
+static void
+name_menu_button (GtkMenuButton *button,
+                  const char    *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (button));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+}
+
 static GtkWidget *
 create_form_row (gpointer item,
                  gpointer user_data)
 {
+  VrEntitySidebar *self = user_data;
   VrVariant *variant = item;
-  GtkWidget *row, *box, *text_box, *form, *system, *count;
-  g_autofree char *count_text = NULL;
-  g_autofree char *accessible = NULL;
-  const char *system_label = vr_name_system_get_label (vr_variant_get_system (variant));
-  guint n = vr_variant_get_count (variant);
+  g_autoptr(GSimpleActionGroup) group = NULL;
+  GtkWidget *row, *box, *text_box, *form, *system, *reason, *count, *menu;
+  g_autofree char *menu_name = NULL;
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -245,34 +336,72 @@ create_form_row (gpointer item,
   gtk_widget_set_hexpand (text_box, TRUE);
 
   form = gtk_label_new (NULL);
-  gtk_label_set_text (GTK_LABEL (form), vr_variant_get_form (variant));
   gtk_label_set_xalign (GTK_LABEL (form), 0.0);
   gtk_label_set_wrap (GTK_LABEL (form), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (form), PANGO_WRAP_WORD_CHAR);
 
-  system = gtk_label_new (system_label);
+  system = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (system), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (system), TRUE);
   gtk_widget_add_css_class (system, "dim-label");
   gtk_widget_add_css_class (system, "caption");
 
-  count_text = g_strdup_printf ("%u", n);
-  count = gtk_label_new (count_text);
+  /* Why the spelling is this entity's, under its system. */
+  reason = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (reason), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (reason), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (reason, "caption");
+  gtk_widget_add_css_class (reason, "spelling-reason");
+
+  count = gtk_label_new (NULL);
   gtk_widget_add_css_class (count, "numeric");
+
+  menu = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), vr_names_menu_get_spelling_model ());
+  gtk_widget_set_valign (menu, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu, "flat");
+  /* Translators: the tooltip of a spelling's menu button: "Actions for “Yung Kong-hum”" */
+  menu_name = g_strdup_printf (_("Actions for “%s”"), vr_variant_get_form (variant));
+  gtk_widget_set_tooltip_text (menu, menu_name);
+  name_menu_button (GTK_MENU_BUTTON (menu), menu_name);
+  /* A chooser opened from this menu points at its button. */
+  vr_names_menu_track_button (self->names_menu, GTK_MENU_BUTTON (menu));
 
   gtk_box_append (GTK_BOX (text_box), form);
   gtk_box_append (GTK_BOX (text_box), system);
+  gtk_box_append (GTK_BOX (text_box), reason);
   gtk_box_append (GTK_BOX (box), text_box);
   gtk_box_append (GTK_BOX (box), count);
+  gtk_box_append (GTK_BOX (box), menu);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
-  /* Translators: a spelling row: the form, its romanization system, its count */
-  accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s, %u occurrence", "%s, %s, %u occurrences", n),
-                                vr_variant_get_form (variant), system_label, n);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  g_object_set_data (G_OBJECT (row), "vr-sidebar", self);
+  g_object_set_data_full (G_OBJECT (row), "vr-variant", g_object_ref (variant), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "vr-form-label", form);
+  g_object_set_data (G_OBJECT (row), "vr-system-label", system);
+  g_object_set_data (G_OBJECT (row), "vr-reason-label", reason);
+  g_object_set_data (G_OBJECT (row), "vr-count-label", count);
+  g_object_set_data (G_OBJECT (row), "vr-menu-button", menu);
+  update_form_row (row);
+  g_signal_connect_object (variant, "notify", G_CALLBACK (update_form_row), row, G_CONNECT_SWAPPED);
+
+  group = vr_names_menu_create_spelling_actions (self->names_menu, variant);
+  gtk_widget_insert_action_group (row, "spelling", G_ACTION_GROUP (group));
 
   return row;
+}
+
+/* Reasons name decisions: they follow the document's. */
+static void
+update_form_rows (VrEntitySidebar *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->forms_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "vr-variant") != NULL)
+      update_form_row (row);
 }
 
 static void
@@ -437,6 +566,106 @@ on_filter_changed_cb (VrEntitySidebar *self,
   vr_entity_sidebar_set_filter_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* Menus */
+
+static void
+on_context_cb (GtkWidget *widget,
+               GtkWidget *target,
+               double     x,
+               double     y,
+               gpointer   user_data)
+{
+  VrEntitySidebar *self = VR_ENTITY_SIDEBAR (widget);
+  GdkRectangle point = { (int) x, (int) y, 1, 1 };
+  gboolean keyboard = x < 0;
+  g_autoptr(GSimpleActionGroup) group = NULL;
+  GtkWidget *row;
+
+  if (target == NULL || self->document == NULL)
+    return;
+
+  if ((row = vr_names_menu_find_data_widget (target, widget, "vr-variant", FALSE)) != NULL)
+    {
+      group = vr_names_menu_create_spelling_actions (self->names_menu,
+                                                     g_object_get_data (G_OBJECT (row), "vr-variant"));
+      vr_names_menu_popup (self->names_menu, vr_names_menu_get_spelling_model (), "spelling", G_ACTION_GROUP (group),
+                           keyboard ? row : widget, keyboard ? NULL : &point);
+      return;
+    }
+
+  if ((row = vr_names_menu_find_data_widget (target, widget, "vr-entity", FALSE)) != NULL)
+    {
+      VrEntity *entity = g_object_get_data (G_OBJECT (row), "vr-entity");
+
+      /* As in a file manager, the menu is about the item it shows. */
+      vr_entity_sidebar_set_selected_entity (self, entity);
+      group = vr_names_menu_create_entity_actions (self->names_menu, entity);
+      vr_names_menu_popup (self->names_menu, vr_names_menu_get_entity_model (), "entity", G_ACTION_GROUP (group),
+                           keyboard ? row : widget, keyboard ? NULL : &point);
+      return;
+    }
+
+  if (keyboard && self->selected != NULL)
+    {
+      group = vr_names_menu_create_entity_actions (self->names_menu, self->selected);
+      vr_names_menu_popup (self->names_menu, vr_names_menu_get_entity_model (), "entity", G_ACTION_GROUP (group),
+                           GTK_WIDGET (self->name_label), NULL);
+    }
+}
+
+static void
+add_spelling_cb (GtkWidget *owner,
+                 VrEntity  *entity)
+{
+  VrEntitySidebar *self = VR_ENTITY_SIDEBAR (owner);
+
+  vr_entity_sidebar_set_selected_entity (self, entity);
+  vr_entity_sidebar_show_add_spelling (self);
+}
+
+static void
+on_add_popover_show_cb (VrEntitySidebar *self,
+                        GtkPopover      *popover)
+{
+  g_autofree char *heading = NULL;
+
+  if (self->selected == NULL)
+    return;
+
+  /* Translators: the heading of the Add Spelling popover: "Another Spelling of “Yun Gong-heum”" */
+  heading = g_strdup_printf (_("Another Spelling of “%s”"), vr_entity_get_name (self->selected));
+  gtk_label_set_text (self->add_heading, heading);
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
+}
+
+static void
+on_add_entry_changed_cb (VrEntitySidebar *self,
+                         GtkEditable     *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  gtk_widget_set_sensitive (self->add_confirm_button, text[0] != '\0');
+}
+
+static void
+on_add_confirm_cb (VrEntitySidebar *self,
+                   GtkButton       *button)
+{
+  g_autofree char *form = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_entry))));
+  guint selected = gtk_drop_down_get_selected (self->add_system_dropdown);
+  VrNameSystem system = selected < G_N_ELEMENTS (add_systems) ? add_systems[selected] : VR_NAME_SYSTEM_OTHER;
+  g_autoptr(VrEntity) entity = NULL;
+
+  if (form[0] == '\0' || self->selected == NULL)
+    return;
+
+  entity = g_object_ref (self->selected);
+  gtk_popover_popdown (self->add_popover);
+  gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-spelling", "(sss)",
+                              vr_entity_get_id (entity), form, vr_name_system_to_string (system));
+}
+
 static void
 on_filter_stop_cb (VrEntitySidebar *self,
                    GtkSearchEntry  *entry)
@@ -533,7 +762,10 @@ vr_entity_sidebar_dispose (GObject *object)
   GtkWidget *child;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (vr_document_get_entities (self->document), self);
+    {
+      g_signal_handlers_disconnect_by_data (vr_document_get_entities (self->document), self);
+      g_signal_handlers_disconnect_by_data (vr_document_get_decisions (self->document), self);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VR_TYPE_ENTITY_SIDEBAR);
   /* The template's top box has no id, so it is unparented here. */
@@ -544,6 +776,7 @@ vr_entity_sidebar_dispose (GObject *object)
     g_clear_object (&self->kind_models[k]);
   g_clear_object (&self->text_filter);
   g_clear_object (&self->mention_selection);
+  g_clear_object (&self->names_menu);
   if (self->selected != NULL)
     g_signal_handlers_disconnect_by_func (self->selected, update_details, self);
   g_clear_object (&self->selected);
@@ -646,10 +879,20 @@ vr_entity_sidebar_class_init (VrEntitySidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VrEntitySidebar, forms_list);
   gtk_widget_class_bind_template_child (widget_class, VrEntitySidebar, strip);
   gtk_widget_class_bind_template_child (widget_class, VrEntitySidebar, mention_list);
+  gtk_widget_class_bind_template_child (widget_class, VrEntitySidebar, entity_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VrEntitySidebar, add_spelling_button);
+  gtk_widget_class_bind_template_child (widget_class, VrEntitySidebar, add_popover);
+  gtk_widget_class_bind_template_child (widget_class, VrEntitySidebar, add_heading);
+  gtk_widget_class_bind_template_child (widget_class, VrEntitySidebar, add_entry);
+  gtk_widget_class_bind_template_child (widget_class, VrEntitySidebar, add_system_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VrEntitySidebar, add_confirm_button);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mention_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mention_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_confirm_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "entitysidebar");
@@ -658,10 +901,23 @@ vr_entity_sidebar_class_init (VrEntitySidebarClass *klass)
 static void
 vr_entity_sidebar_init (VrEntitySidebar *self)
 {
+  g_autoptr(GtkStringList) system_labels = gtk_string_list_new (NULL);
   GtkListItemFactory *factory;
   GtkCustomSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->names_menu = vr_names_menu_new (GTK_WIDGET (self));
+  vr_names_menu_set_add_spelling_func (self->names_menu, add_spelling_cb);
+  vr_names_menu_attach_context (GTK_WIDGET (self), on_context_cb, NULL);
+  gtk_menu_button_set_menu_model (self->entity_menu_button, vr_names_menu_get_entity_model ());
+  vr_names_menu_track_button (self->names_menu, self->entity_menu_button);
+  name_menu_button (self->entity_menu_button, _("Spellings and Identity"));
+  name_menu_button (self->add_spelling_button, _("Add Spelling"));
+  for (guint i = 0; i < G_N_ELEMENTS (add_systems); i++)
+    gtk_string_list_append (system_labels, vr_name_system_get_label (add_systems[i]));
+  gtk_drop_down_set_model (self->add_system_dropdown, G_LIST_MODEL (system_labels));
+  gtk_popover_set_default_widget (self->add_popover, self->add_confirm_button);
 
   self->keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->text_filter = gtk_custom_filter_new (text_filter_func, self, NULL);
@@ -747,9 +1003,13 @@ vr_entity_sidebar_set_document (VrEntitySidebar *self,
     return;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (vr_document_get_entities (self->document), self);
+    {
+      g_signal_handlers_disconnect_by_data (vr_document_get_entities (self->document), self);
+      g_signal_handlers_disconnect_by_data (vr_document_get_decisions (self->document), self);
+    }
 
   g_set_object (&self->document, document);
+  vr_names_menu_set_document (self->names_menu, document);
   g_hash_table_remove_all (self->keys);
   vr_entity_sidebar_set_selected_entity (self, NULL);
 
@@ -758,6 +1018,8 @@ vr_entity_sidebar_set_document (VrEntitySidebar *self,
       entities = vr_document_get_entities (document);
       g_signal_connect_object (entities, "items-changed",
                                G_CALLBACK (on_entities_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (vr_document_get_decisions (document), "items-changed",
+                               G_CALLBACK (update_form_rows), self, G_CONNECT_SWAPPED);
     }
 
   for (guint k = 0; k < N_KINDS; k++)
@@ -798,6 +1060,18 @@ vr_entity_sidebar_set_selected_entity (VrEntitySidebar *self,
       for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
         g_signal_connect_object (entity, shown[i], G_CALLBACK (update_details), self, G_CONNECT_SWAPPED);
     }
+
+  /* The details' menu button acts on the selected entity. */
+  if (entity != NULL)
+    {
+      g_autoptr(GSimpleActionGroup) group = vr_names_menu_create_entity_actions (self->names_menu, entity);
+
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "entity", G_ACTION_GROUP (group));
+    }
+  else
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "entity", NULL);
+  if (entity == NULL)
+    gtk_popover_popdown (self->add_popover);
 
   sync_lists (self);
   update_details (self);
@@ -899,4 +1173,55 @@ vr_entity_sidebar_get_context (VrMention  *mention,
   *left = one_line (g_utf8_substring (paragraph_text, from, start));
   *text = one_line (g_utf8_substring (paragraph_text, start, end));
   *right = one_line (g_utf8_substring (paragraph_text, end, to));
+}
+
+void
+vr_entity_sidebar_show_add_spelling (VrEntitySidebar *self)
+{
+  g_return_if_fail (VR_IS_ENTITY_SIDEBAR (self));
+
+  if (self->selected == NULL)
+    return;
+
+  gtk_menu_button_popup (self->add_spelling_button);
+}
+
+GtkWidget *
+vr_entity_sidebar_get_forms_list (VrEntitySidebar *self)
+{
+  g_return_val_if_fail (VR_IS_ENTITY_SIDEBAR (self), NULL);
+
+  return GTK_WIDGET (self->forms_list);
+}
+
+VrNamesMenu *
+vr_entity_sidebar_get_names_menu (VrEntitySidebar *self)
+{
+  g_return_val_if_fail (VR_IS_ENTITY_SIDEBAR (self), NULL);
+
+  return self->names_menu;
+}
+
+GtkWidget *
+vr_entity_sidebar_get_add_spelling_popover (VrEntitySidebar *self)
+{
+  g_return_val_if_fail (VR_IS_ENTITY_SIDEBAR (self), NULL);
+
+  return GTK_WIDGET (self->add_popover);
+}
+
+void
+vr_entity_sidebar_add_spelling (VrEntitySidebar *self,
+                                const char      *form,
+                                VrNameSystem     system)
+{
+  g_return_if_fail (VR_IS_ENTITY_SIDEBAR (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (add_systems); i++)
+    if (add_systems[i] == system)
+      gtk_drop_down_set_selected (self->add_system_dropdown, i);
+  gtk_editable_set_text (GTK_EDITABLE (self->add_entry), form ?: "");
+  /* Activating a button clicks it only after a visible press. */
+  if (gtk_widget_get_sensitive (self->add_confirm_button))
+    g_signal_emit_by_name (self->add_confirm_button, "clicked");
 }

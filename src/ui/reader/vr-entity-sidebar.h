@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "vr-core.h"
+#include "vr-names-menu.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,19 @@ GListModel *vr_entity_sidebar_get_kind_model      (VrEntitySidebar *self,
                                                    VrEntityKind     kind);
 GListModel *vr_entity_sidebar_get_mention_model   (VrEntitySidebar *self);
 GtkWidget  *vr_entity_sidebar_get_strip           (VrEntitySidebar *self);
+
+/* Reconciling: "Add Spelling…" for the selected entity (a popover with
+ * the form and its system, which activates win.add-spelling), and the
+ * menus of spellings and entities (right click, long press, Menu,
+ * Shift+F10 and the "⋮" buttons; see vr-names-menu.h). */
+void        vr_entity_sidebar_show_add_spelling   (VrEntitySidebar *self);
+/* Fills the open popover with @form and @system and presses Add. */
+void        vr_entity_sidebar_add_spelling        (VrEntitySidebar *self,
+                                                   const char      *form,
+                                                   VrNameSystem     system);
+GtkWidget  *vr_entity_sidebar_get_add_spelling_popover (VrEntitySidebar *self);
+GtkWidget  *vr_entity_sidebar_get_forms_list      (VrEntitySidebar *self);
+VrNamesMenu *vr_entity_sidebar_get_names_menu     (VrEntitySidebar *self);
 
 /* The left context, the mention and the right context of @mention, each
  * newly allocated, on one line. */

@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "vr-fold.h"
+#include "vr-names-menu.h"
+#include "vr-spelling-reason.h"
 #include "vr-variant-table.h"
 
 struct _VrVariantTable
@@ -27,8 +29,13 @@ struct _VrVariantTable
   GtkSortListModel    *sorted;
   GtkSingleSelection  *selection;
   GtkColumnViewColumn *columns[VR_VARIANT_N_COLUMNS];
+  VrNamesMenu         *names_menu;
+  GSimpleActionGroup  *spelling_actions;
+  /* The spelling cells shown, whose reasons follow the decisions. */
+  GHashTable          *spelling_cells;
 
   GtkSearchEntry      *filter_entry;
+  GtkMenuButton       *menu_button;
   GtkCheckButton      *multiple_check;
   GtkColumnView       *column_view;
 };
@@ -304,7 +311,77 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), NULL);
     }
 
+  /* The spelling over why it is its entity's, like a row's title and
+   * subtitle: the side panel is too narrow for one more column. */
+  if (data->column == VR_VARIANT_COLUMN_SPELLING)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *reason = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (reason), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (reason), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (reason, "caption");
+      gtk_widget_add_css_class (reason, "spelling-reason");
+      gtk_widget_set_visible (reason, FALSE);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), reason);
+      gtk_list_item_set_child (item, box);
+      return;
+    }
+
   gtk_list_item_set_child (item, label);
+}
+
+static void
+update_cell (GtkListItem *item)
+{
+  ColumnData *data = g_object_get_data (G_OBJECT (item), "vr-column");
+  VrVariant *variant = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkWidget *label = data->column == VR_VARIANT_COLUMN_SPELLING ? gtk_widget_get_first_child (child) : child;
+  g_autofree char *text = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (variant == NULL || data == NULL)
+    return;
+
+  text = vr_variant_table_dup_cell_text (data->self, variant, data->column);
+  /* Plain text: spellings come from the document. */
+  gtk_label_set_text (GTK_LABEL (label), text);
+  accessible = g_strdup (text);
+
+  /* Setting a tooltip asks the display where the pointer is; a row bound
+   * while scrolling must not wait for that, so the text is only stored. */
+  if (data->column == VR_VARIANT_COLUMN_SYSTEM)
+    g_object_set_data_full (G_OBJECT (label), "vr-tooltip",
+                            g_strdup (vr_name_system_get_label (vr_variant_get_system (variant))),
+                            g_free);
+  else if (data->column == VR_VARIANT_COLUMN_SPELLING)
+    {
+      GtkWidget *reason_label = gtk_widget_get_next_sibling (label);
+
+      reason = vr_spelling_dup_reason (data->self->document, variant, NULL);
+      if (reason != NULL)
+        {
+          /* Translators: why a spelling belongs to its entity: "Why: k/g voicing; eu/u" */
+          why = g_strdup_printf (_("Why: %s"), reason);
+          g_free (accessible);
+          accessible = g_strconcat (text, ". ", why, NULL);
+        }
+      gtk_label_set_text (GTK_LABEL (reason_label), why ?: "");
+      gtk_widget_set_visible (reason_label, why != NULL);
+      g_object_set_data_full (G_OBJECT (label), "vr-tooltip",
+                              why != NULL ? g_strconcat (text, "\n", why, NULL) : g_strdup (text),
+                              g_free);
+    }
+  else if (data->column <= VR_VARIANT_COLUMN_SPELLING)
+    g_object_set_data_full (G_OBJECT (label), "vr-tooltip", g_strdup (text), g_free);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (child)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 }
 
 static void
@@ -313,23 +390,97 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   ColumnData *data = user_data;
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = vr_variant_table_dup_cell_text (data->self, gtk_list_item_get_item (item),
-                                                          data->column);
+  VrVariant *variant = gtk_list_item_get_item (item);
+  VrEntity *entity = vr_variant_get_entity (variant);
+  GtkWidget *child = gtk_list_item_get_child (item);
 
-  /* Plain text: spellings come from the document. */
-  gtk_label_set_text (GTK_LABEL (label), text);
-  /* Setting a tooltip asks the display where the pointer is; a row bound
-   * while scrolling must not wait for that, so the text is only stored. */
-  if (data->column == VR_VARIANT_COLUMN_SYSTEM)
-    g_object_set_data_full (G_OBJECT (label), "vr-tooltip",
-                            g_strdup (vr_name_system_get_label (vr_variant_get_system (gtk_list_item_get_item (item)))),
-                            g_free);
-  else if (data->column <= VR_VARIANT_COLUMN_SPELLING)
-    g_object_set_data_full (G_OBJECT (label), "vr-tooltip", g_strdup (text), g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
+  g_object_set_data (G_OBJECT (item), "vr-column", data);
+  /* For the context menu: the variant under the pointer or the focus. */
+  g_object_set_data (G_OBJECT (child), "vr-variant", variant);
+  update_cell (item);
+
+  /* An edit of the spelling (its system, its status) or of its entity's
+   * name shows at once, without waiting for the rows to be rebuilt. */
+  g_signal_connect_object (variant, "notify", G_CALLBACK (update_cell), item, G_CONNECT_SWAPPED);
+  if (entity != NULL)
+    {
+      g_signal_connect_object (entity, "notify::name", G_CALLBACK (update_cell), item, G_CONNECT_SWAPPED);
+      g_object_set_data_full (G_OBJECT (item), "vr-entity", g_object_ref (entity), g_object_unref);
+    }
+  if (data->column == VR_VARIANT_COLUMN_SPELLING)
+    g_hash_table_add (data->self->spelling_cells, item);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  ColumnData *data = user_data;
+  VrVariant *variant = gtk_list_item_get_item (item);
+  VrEntity *entity = g_object_get_data (G_OBJECT (item), "vr-entity");
+
+  if (variant != NULL)
+    g_signal_handlers_disconnect_by_data (variant, item);
+  if (entity != NULL)
+    g_signal_handlers_disconnect_by_data (entity, item);
+  g_object_set_data (G_OBJECT (item), "vr-entity", NULL);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "vr-variant", NULL);
+  g_hash_table_remove (data->self->spelling_cells, item);
+}
+
+static void
+on_decisions_changed_cb (VrVariantTable *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->spelling_cells);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_cell (item);
+}
+
+/* The spelling actions act on the selected spelling. */
+static void
+update_spelling_actions (VrVariantTable *self)
+{
+  g_clear_object (&self->spelling_actions);
+  if (self->selected != NULL && vr_variant_get_entity (self->selected) != NULL)
+    self->spelling_actions = vr_names_menu_create_spelling_actions (self->names_menu, self->selected);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "spelling", G_ACTION_GROUP (self->spelling_actions));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), self->spelling_actions != NULL);
+}
+
+static void
+on_context_cb (GtkWidget *widget,
+               GtkWidget *target,
+               double     x,
+               double     y,
+               gpointer   user_data)
+{
+  VrVariantTable *self = user_data;
+  GdkRectangle point = { (int) x, (int) y, 1, 1 };
+  gboolean keyboard = x < 0;
+  GtkWidget *cell;
+  VrVariant *variant;
+
+  cell = vr_names_menu_find_data_widget (target, widget, "vr-variant", keyboard);
+  if (cell != NULL)
+    {
+      /* As in a file manager, the menu is about the row it was asked on. */
+      variant = g_object_get_data (G_OBJECT (cell), "vr-variant");
+      vr_variant_table_set_selected_variant (self, variant);
+    }
+  else if (keyboard && self->selected != NULL)
+    cell = GTK_WIDGET (self->menu_button);
+  else
+    return;
+
+  if (self->selected == NULL)
+    return;
+
+  vr_names_menu_popup (self->names_menu, vr_names_menu_get_spelling_model (), NULL, NULL,
+                       keyboard ? cell : widget, keyboard ? NULL : &point);
 }
 
 static void
@@ -398,7 +549,10 @@ vr_variant_table_dispose (GObject *object)
   GtkWidget *child;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (vr_document_get_mentions (self->document), self);
+    {
+      g_signal_handlers_disconnect_by_data (vr_document_get_mentions (self->document), self);
+      g_signal_handlers_disconnect_by_data (vr_document_get_decisions (self->document), self);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VR_TYPE_VARIANT_TABLE);
   /* The template's top box has no id, so it is unparented here. */
@@ -406,6 +560,8 @@ vr_variant_table_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->spelling_actions);
+  g_clear_object (&self->names_menu);
   g_clear_object (&self->selected);
   g_clear_object (&self->document);
 
@@ -418,6 +574,7 @@ vr_variant_table_finalize (GObject *object)
   VrVariantTable *self = VR_VARIANT_TABLE (object);
 
   g_clear_pointer (&self->first_paragraph, g_hash_table_unref);
+  g_clear_pointer (&self->spelling_cells, g_hash_table_unref);
   g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (vr_variant_table_parent_class)->finalize (object);
@@ -500,6 +657,7 @@ vr_variant_table_class_init (VrVariantTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VrVariantTable, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, VrVariantTable, multiple_check);
   gtk_widget_class_bind_template_child (widget_class, VrVariantTable, column_view);
+  gtk_widget_class_bind_template_child (widget_class, VrVariantTable, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_multiple_toggled_cb);
 
@@ -514,6 +672,20 @@ vr_variant_table_init (VrVariantTable *self)
   GtkFilterListModel *filtered;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->spelling_cells = g_hash_table_new (NULL, NULL);
+  self->names_menu = vr_names_menu_new (GTK_WIDGET (self));
+  vr_names_menu_attach_context (GTK_WIDGET (self->column_view), on_context_cb, self);
+  gtk_menu_button_set_menu_model (self->menu_button, vr_names_menu_get_spelling_model ());
+  vr_names_menu_track_button (self->names_menu, self->menu_button);
+  /* GTK 4.8 leaves a menu button's inner toggle unnamed. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->menu_button));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actions for the Selected Spelling"),
+                                      -1);
 
   self->entity_variants = gtk_map_list_model_new (NULL, map_entity_to_variants, NULL, NULL);
   flat = gtk_flatten_list_model_new (G_LIST_MODEL (self->entity_variants));
@@ -537,6 +709,7 @@ vr_variant_table_init (VrVariantTable *self)
       data->column = c;
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), data);
       /* The factory owns the column's data. */
       g_object_set_data_full (G_OBJECT (factory), "vr-column", data, g_free);
 
@@ -583,15 +756,23 @@ vr_variant_table_set_document (VrVariantTable *self,
     return;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (vr_document_get_mentions (self->document), self);
+    {
+      g_signal_handlers_disconnect_by_data (vr_document_get_mentions (self->document), self);
+      g_signal_handlers_disconnect_by_data (vr_document_get_decisions (self->document), self);
+    }
 
   g_set_object (&self->document, document);
+  vr_names_menu_set_document (self->names_menu, document);
   g_clear_pointer (&self->first_paragraph, g_hash_table_unref);
   vr_variant_table_set_selected_variant (self, NULL);
 
   if (document != NULL)
-    g_signal_connect_object (vr_document_get_mentions (document), "items-changed",
-                             G_CALLBACK (on_mentions_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (vr_document_get_mentions (document), "items-changed",
+                               G_CALLBACK (on_mentions_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (vr_document_get_decisions (document), "items-changed",
+                               G_CALLBACK (on_decisions_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   gtk_map_list_model_set_model (self->entity_variants,
                                 document != NULL ? vr_document_get_entities (document) : NULL);
@@ -633,6 +814,7 @@ vr_variant_table_set_selected_variant (VrVariantTable *self,
   if (!g_set_object (&self->selected, variant))
     return;
 
+  update_spelling_actions (self);
   sync_selection (self);
   scroll_to_selected (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_VARIANT]);
@@ -702,4 +884,28 @@ vr_variant_table_get_model (VrVariantTable *self)
   g_return_val_if_fail (VR_IS_VARIANT_TABLE (self), NULL);
 
   return G_LIST_MODEL (self->sorted);
+}
+
+VrNamesMenu *
+vr_variant_table_get_names_menu (VrVariantTable *self)
+{
+  g_return_val_if_fail (VR_IS_VARIANT_TABLE (self), NULL);
+
+  return self->names_menu;
+}
+
+GActionGroup *
+vr_variant_table_get_spelling_actions (VrVariantTable *self)
+{
+  g_return_val_if_fail (VR_IS_VARIANT_TABLE (self), NULL);
+
+  return G_ACTION_GROUP (self->spelling_actions);
+}
+
+GtkWidget *
+vr_variant_table_get_menu_button (VrVariantTable *self)
+{
+  g_return_val_if_fail (VR_IS_VARIANT_TABLE (self), NULL);
+
+  return GTK_WIDGET (self->menu_button);
 }

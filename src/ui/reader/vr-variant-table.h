@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "vr-core.h"
+#include "vr-names-menu.h"
 
 G_BEGIN_DECLS
 
@@ -45,5 +46,13 @@ GListModel *vr_variant_table_get_model            (VrVariantTable  *self);
 char       *vr_variant_table_dup_cell_text        (VrVariantTable  *self,
                                                    VrVariant       *variant,
                                                    VrVariantColumn  column);
+
+/* Reconciling: the menu of the selected spelling (right click, long
+ * press, Menu, Shift+F10 and the "⋮" button beside the filter; see
+ * vr-names-menu.h). Each spelling shows why it is its entity's. */
+VrNamesMenu *vr_variant_table_get_names_menu      (VrVariantTable  *self);
+GtkWidget   *vr_variant_table_get_menu_button     (VrVariantTable  *self);
+/* The "spelling" actions of the selected spelling (NULL without one). */
+GActionGroup *vr_variant_table_get_spelling_actions (VrVariantTable *self);
 
 G_END_DECLS
