@@ -30,6 +30,9 @@ struct _VrWindow
   /* vr-window-annotate.c */
   GtkWidget            *tag_popover;
 
+  /* vr-window-notes.c */
+  GtkWidget            *note_popover;
+
   /* Template children */
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
@@ -74,6 +77,15 @@ GtkWidget      *_vr_window_get_tag_popover     (VrWindow       *self);
 /* The metadata and its labelled fields; a new field row, for tests. */
 AdwMessageDialog *_vr_window_edit_metadata     (VrWindow       *self);
 GtkWidget      *_vr_metadata_dialog_add_field  (AdwMessageDialog *dialog);
+
+/* vr-window-notes.c: close-reading notes (Ctrl+M), edited and deleted
+ * from the text or the Notes page. */
+void            _vr_window_class_notes_init   (GtkWidgetClass *widget_class);
+void            _vr_window_notes_init         (VrWindow       *self);
+void            _vr_window_notes_set_document (VrWindow       *self,
+                                               VrDocument     *document);
+void            _vr_window_notes_dispose      (VrWindow       *self);
+GtkWidget      *_vr_window_get_note_popover   (VrWindow       *self);
 
 /* For the tests: the parts of the window they look at. */
 VrReaderView   *_vr_window_get_reader_view    (VrWindow       *self);

@@ -167,6 +167,7 @@ vr_window_set_document (VrWindow   *self,
     }
 
   _vr_window_edit_set_document (self, document);
+  _vr_window_notes_set_document (self, document);
 
   vr_reader_view_set_document (self->reader_view, document);
   gtk_stack_set_visible_child_name (self->stack, document ? "document" : "empty");
@@ -363,6 +364,7 @@ vr_window_dispose (GObject *object)
   g_clear_object (&self->document);
 
   _vr_window_edit_dispose (self);
+  _vr_window_notes_dispose (self);
   _vr_window_actions_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VR_TYPE_WINDOW);
@@ -456,6 +458,7 @@ vr_window_class_init (VrWindowClass *klass)
 
   _vr_window_class_actions_init (widget_class);
   _vr_window_class_edit_init (widget_class);
+  _vr_window_class_notes_init (widget_class);
 }
 
 static void
@@ -499,6 +502,7 @@ vr_window_init (VrWindow *self)
 
   _vr_window_actions_init (self);
   _vr_window_edit_update (self);
+  _vr_window_notes_init (self);
 
   update_title (self);
 }
