@@ -51,6 +51,8 @@ show_popover (VrWindow    *self,
   gtk_widget_set_parent (popover, GTK_WIDGET (view));
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &rect);
   gtk_popover_popup (GTK_POPOVER (popover));
+  /* The note's hover card would cover the popover's title. */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (view));
 }
 
 /* A span of one paragraph's text in the version shown, waiting for its

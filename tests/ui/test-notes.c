@@ -450,8 +450,8 @@ test_notes_marks_keep_names (void)
   VrWindow *window = open_window (file);
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer_of (window));
 
-  /* A note on exactly a name: both marks are there, and the name's tag
-   * wins where they disagree. */
+  /* A note on exactly a name: both marks are there; the note's colour
+   * shows, and the name keeps its underline in its kind's colour. */
   select_span (window, 1, 0, 13);
   add_note (window, "Minister of Trade.");
   for (guint i = 0; i < 13; i++)
@@ -459,8 +459,16 @@ test_notes_marks_keep_names (void)
       g_assert_true (has_tag (window, 1, i, "annotation"));
       g_assert_true (has_tag (window, 1, i, "mention-person"));
     }
-  g_assert_cmpint (gtk_text_tag_get_priority (gtk_text_tag_table_lookup (table, "annotation")), <,
+  g_assert_cmpint (gtk_text_tag_get_priority (gtk_text_tag_table_lookup (table, "annotation")), >,
                    gtk_text_tag_get_priority (gtk_text_tag_table_lookup (table, "mention-person")));
+  g_assert_cmpint (gtk_text_tag_get_priority (gtk_text_tag_table_lookup (table, "annotation")), <,
+                   gtk_text_tag_get_priority (gtk_text_tag_table_lookup (table, "selected")));
+  {
+    gboolean underline_set = TRUE;
+
+    g_object_get (gtk_text_tag_table_lookup (table, "annotation"), "underline-set", &underline_set, NULL);
+    g_assert_false (underline_set);
+  }
 
   /* A name inside the passage stays clickable as a name; the note has its
    * own hover card. */

@@ -630,6 +630,13 @@ vr_text_view_query_tooltip (GtkWidget  *widget,
   VrAnnotation *annotation;
   GtkWidget *card;
 
+  /* No hover card over a popover opened on the text. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return FALSE;
+
   if (keyboard_mode)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
@@ -1416,9 +1423,9 @@ update_annotation_colors (VrTextView *self)
 {
   gboolean is_dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
-  /* Brown, which no entity kind and no highlight uses. */
+  /* Rose, which no entity kind and no highlight uses. */
   set_rgba (self->annotation_tag, "background-rgba",
-            is_dark ? "rgba(205,171,143,0.24)" : "rgba(181,131,90,0.22)");
+            is_dark ? "rgba(246,97,81,0.24)" : "rgba(224,27,36,0.12)");
 }
 
 static void
@@ -1428,14 +1435,13 @@ notes_init (VrTextView *self)
 
   self->shown_annotations = g_ptr_array_new_with_free_func (g_object_unref);
 
-  /* Below the names' tags, so that a name keeps its own marks inside a
-   * noted passage; the overline, which no name uses, still shows there.
-   * It keeps the text's colour: GTK 4.8 frees an "overline-rgba" twice
-   * when another tag on the same text sets its own colours. */
-  self->annotation_tag = gtk_text_buffer_create_tag (buffer, "annotation",
-                                                     "overline", PANGO_OVERLINE_SINGLE,
-                                                     NULL);
-  gtk_text_tag_set_priority (self->annotation_tag, gtk_text_tag_get_priority (self->kind_tags[0]));
+  /* A background only: a name inside a noted passage keeps its coloured
+   * underline, and the passage its one colour. Below the highlights of a
+   * selected entity and of search matches, which must show over it. (An
+   * overline was tried: it reads as the line above's underline, and GTK
+   * 4.8 frees an "overline-rgba" twice when tags overlap.) */
+  self->annotation_tag = gtk_text_buffer_create_tag (buffer, "annotation", NULL);
+  gtk_text_tag_set_priority (self->annotation_tag, gtk_text_tag_get_priority (self->selected_tag));
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_annotation_colors), self, G_CONNECT_SWAPPED);
