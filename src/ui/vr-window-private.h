@@ -56,6 +56,8 @@ struct _VrWindow
   GtkFileChooserNative *export_chooser;
   AdwToast             *reconcile_toast;
   guint                 exporting : 1;
+  /* vr-window-notes.c */
+  GtkWidget            *note_popover;
 
   /* Template children */
   AdwHeaderBar         *header_bar;
@@ -158,6 +160,14 @@ void            _vr_window_import_file        (VrWindow       *self,
  * (NULL: none); a newer call cancels the earlier work. */
 void            _vr_window_set_loading        (VrWindow       *self,
                                                GCancellable   *cancellable);
+/* vr-window-notes.c: close-reading notes (Ctrl+M), edited and deleted
+ * from the text or the Notes page. */
+void            _vr_window_class_notes_init   (GtkWidgetClass *widget_class);
+void            _vr_window_notes_init         (VrWindow       *self);
+void            _vr_window_notes_set_document (VrWindow       *self,
+                                               VrDocument     *document);
+void            _vr_window_notes_dispose      (VrWindow       *self);
+GtkWidget      *_vr_window_get_note_popover   (VrWindow       *self);
 
 /* For the tests: the parts of the window they look at. */
 VrReaderView   *_vr_window_get_reader_view    (VrWindow       *self);

@@ -169,6 +169,7 @@ vr_window_set_document (VrWindow   *self,
   _vr_window_edit_set_document (self, document);
   _vr_window_recovery_set_document (self, document);
   _vr_window_monitor_set_document (self, document);
+  _vr_window_notes_set_document (self, document);
 
   vr_reader_view_set_document (self->reader_view, document);
   gtk_stack_set_visible_child_name (self->stack, document ? "document" : "empty");
@@ -374,6 +375,7 @@ vr_window_dispose (GObject *object)
   g_clear_object (&self->document);
 
   _vr_window_edit_dispose (self);
+  _vr_window_notes_dispose (self);
   _vr_window_actions_dispose (self);
   _vr_window_recovery_dispose (self);
   _vr_window_monitor_dispose (self);
@@ -473,6 +475,7 @@ vr_window_class_init (VrWindowClass *klass)
   _vr_window_class_monitor_init (widget_class);
   _vr_window_class_reconcile_init (widget_class);
   _vr_window_class_names_init (widget_class);
+  _vr_window_class_notes_init (widget_class);
 }
 
 static void
@@ -518,6 +521,7 @@ vr_window_init (VrWindow *self)
   _vr_window_edit_update (self);
   _vr_window_monitor_set_document (self, NULL);
   _vr_window_reconcile_update (self);
+  _vr_window_notes_init (self);
 
   update_title (self);
 }

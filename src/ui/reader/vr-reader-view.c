@@ -9,6 +9,7 @@
 #include "vr-citation.h"
 #include "vr-entity-sidebar.h"
 #include "vr-metadata-panel.h"
+#include "vr-notes-list.h"
 #include "vr-reader-view.h"
 #include "vr-text-view.h"
 #include "names/vr-suggestions-view.h"
@@ -47,6 +48,7 @@ struct _VrReaderView
   VrMetadataPanel    *metadata_panel;
   VrVariantTable     *variant_table;
   VrSuggestionsView  *suggestions_view;
+  VrNotesList        *notes_list;
 };
 
 G_DEFINE_FINAL_TYPE (VrReaderView, vr_reader_view, GTK_TYPE_WIDGET)
@@ -240,6 +242,14 @@ on_mention_chosen_cb (VrReaderView *self,
                       VrMention    *mention)
 {
   show_mention (self, mention);
+}
+
+/* A row of the Notes page: show its passage, selected. */
+static void
+on_note_activated_cb (VrReaderView *self,
+                      VrAnnotation *annotation)
+{
+  vr_text_view_scroll_to_annotation (self->text_view, annotation, TRUE);
 }
 
 static void
@@ -621,6 +631,7 @@ vr_reader_view_class_init (VrReaderViewClass *klass)
   g_type_ensure (VR_TYPE_TEXT_VIEW);
   g_type_ensure (VR_TYPE_VARIANT_TABLE);
   g_type_ensure (VR_TYPE_SUGGESTIONS_VIEW);
+  g_type_ensure (VR_TYPE_NOTES_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/variorum/Variorum/reader/vr-reader-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VrReaderView, outer_paned);
@@ -639,6 +650,7 @@ vr_reader_view_class_init (VrReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VrReaderView, metadata_panel);
   gtk_widget_class_bind_template_child (widget_class, VrReaderView, variant_table);
   gtk_widget_class_bind_template_child (widget_class, VrReaderView, suggestions_view);
+  gtk_widget_class_bind_template_child (widget_class, VrReaderView, notes_list);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_entity_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_table_variant_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mention_clicked_cb);
@@ -648,6 +660,7 @@ vr_reader_view_class_init (VrReaderViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_previous_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "reader.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "reader.search-next", NULL, search_step_action);
@@ -748,6 +761,7 @@ vr_reader_view_set_document (VrReaderView *self,
   vr_metadata_panel_set_document (self->metadata_panel, document);
   vr_variant_table_set_document (self->variant_table, document);
   vr_suggestions_view_set_document (self->suggestions_view, document);
+  vr_notes_list_set_document (self->notes_list, document);
 
   if (gtk_search_bar_get_search_mode (self->search_bar))
     vr_reader_view_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -975,4 +989,21 @@ vr_reader_view_get_search_status (VrReaderView *self)
   g_return_val_if_fail (VR_IS_READER_VIEW (self), NULL);
 
   return gtk_label_get_text (self->search_status);
+}
+
+GtkWidget *
+vr_reader_view_get_notes_list (VrReaderView *self)
+{
+  g_return_val_if_fail (VR_IS_READER_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->notes_list);
+}
+
+void
+vr_reader_view_show_notes (VrReaderView *self)
+{
+  g_return_if_fail (VR_IS_READER_VIEW (self));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->side_box)))
+    adw_view_stack_set_visible_child_name (self->side_stack, "notes");
 }

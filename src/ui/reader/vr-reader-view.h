@@ -65,4 +65,9 @@ GtkWidget  *vr_reader_view_get_suggestions_view (VrReaderView *self);
 /* The "3 of 12" label next to the search entry. */
 const char *vr_reader_view_get_search_status    (VrReaderView *self);
 
+/* The Notes page of the side panel (a VrNotesList); shows it when the
+ * side panel is shown. */
+GtkWidget  *vr_reader_view_get_notes_list       (VrReaderView *self);
+void        vr_reader_view_show_notes           (VrReaderView *self);
+
 G_END_DECLS

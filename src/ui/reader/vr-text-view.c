@@ -55,6 +55,11 @@ struct _VrTextView
   GtkTextTag           *match_tag;
   GtkTextTag           *current_tag;
   GtkTextMark          *scroll_mark;
+
+  /* Notes (the document's annotations): see the end of the file. */
+  GtkTextTag           *annotation_tag;
+  GPtrArray            *shown_annotations;
+  VrAnnotation         *pressed_annotation;
 };
 
 G_DEFINE_FINAL_TYPE (VrTextView, vr_text_view, GTK_TYPE_TEXT_VIEW)
@@ -68,6 +73,7 @@ enum {
 
 enum {
   MENTION_ACTIVATED,
+  ANNOTATION_ACTIVATED,
   N_SIGNALS
 };
 
@@ -83,6 +89,14 @@ static const char * const kind_tag_names[N_KINDS] = {
 };
 
 static void vr_text_view_rebuild (VrTextView *self);
+static void notes_init           (VrTextView *self);
+static void notes_set_document   (VrTextView *self,
+                                  VrDocument *document);
+static void notes_mark_all       (VrTextView *self);
+static void notes_button_event   (VrTextView *self,
+                                  GdkEventType type,
+                                  double       x,
+                                  double       y);
 
 static void
 set_rgba (GtkTextTag *tag,
@@ -512,6 +526,7 @@ vr_text_view_rebuild (VrTextView *self)
   if (self->matches->len > 0)
     self->current_match = 0;
   apply_matches (self);
+  notes_mark_all (self);
 }
 
 VrMention *
@@ -612,6 +627,15 @@ vr_text_view_query_tooltip (GtkWidget  *widget,
 {
   VrTextView *self = VR_TEXT_VIEW (widget);
   VrMention *mention;
+  VrAnnotation *annotation;
+  GtkWidget *card;
+
+  /* No hover card over a popover opened on the text. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+      return FALSE;
 
   if (keyboard_mode)
     {
@@ -620,14 +644,31 @@ vr_text_view_query_tooltip (GtkWidget  *widget,
 
       gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
       mention = vr_text_view_get_mention_at_offset (self, gtk_text_iter_get_offset (&iter));
+      annotation = vr_text_view_get_annotation_at_offset (self, gtk_text_iter_get_offset (&iter));
     }
   else
-    mention = vr_text_view_get_mention_at_point (self, x, y);
+    {
+      mention = vr_text_view_get_mention_at_point (self, x, y);
+      annotation = vr_text_view_get_annotation_at_point (self, x, y);
+    }
 
-  if (mention == NULL)
+  if (mention == NULL && annotation == NULL)
     return FALSE;
 
-  gtk_tooltip_set_custom (tooltip, vr_text_view_create_mention_card (self, mention));
+  /* A name inside a noted passage shows both. */
+  if (mention != NULL && annotation != NULL)
+    {
+      card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+      gtk_box_append (GTK_BOX (card), vr_text_view_create_mention_card (self, mention));
+      gtk_box_append (GTK_BOX (card), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      gtk_box_append (GTK_BOX (card), vr_text_view_create_annotation_card (self, annotation));
+    }
+  else if (mention != NULL)
+    card = vr_text_view_create_mention_card (self, mention);
+  else
+    card = vr_text_view_create_annotation_card (self, annotation);
+
+  gtk_tooltip_set_custom (tooltip, card);
 
   return TRUE;
 }
@@ -658,6 +699,9 @@ on_button_event_cb (GtkEventControllerLegacy *legacy,
     return GDK_EVENT_PROPAGATE;
 
   mention = vr_text_view_get_mention_at_point (self, x, y);
+  /* A name is clicked before a note around it. */
+  if (mention == NULL)
+    notes_button_event (self, type, x, y);
 
   if (type == GDK_BUTTON_PRESS)
     {
@@ -681,7 +725,8 @@ on_motion_cb (GtkEventControllerMotion *motion,
               double                    y,
               VrTextView               *self)
 {
-  gboolean on_mention = vr_text_view_get_mention_at_point (self, x, y) != NULL;
+  gboolean on_mention = (vr_text_view_get_mention_at_point (self, x, y) != NULL ||
+                        vr_text_view_get_annotation_at_point (self, x, y) != NULL);
 
   /* Only on a change: every new cursor is a request to the display. */
   if (on_mention == self->pointer_on_mention)
@@ -777,6 +822,7 @@ vr_text_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   disconnect_paragraphs (self);
+  notes_set_document (self, NULL);
   disconnect_document (self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->highlighted, g_ptr_array_unref);
@@ -797,6 +843,7 @@ vr_text_view_finalize (GObject *object)
   g_clear_pointer (&self->version_id, g_free);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->shown_annotations, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vr_text_view_parent_class)->finalize (object);
 }
@@ -874,6 +921,12 @@ vr_text_view_class_init (VrTextViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, VR_TYPE_MENTION);
+  signals[ANNOTATION_ACTIVATED] =
+    g_signal_new ("annotation-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, VR_TYPE_ANNOTATION);
 
   gtk_widget_class_set_css_name (widget_class, "textview");
 }
@@ -900,6 +953,12 @@ vr_text_view_init (VrTextView *self)
     g_menu_append (section, _("_Remove Mention"), "win.remove-mention");
     g_menu_append (section, _("C_hange Entity…"), "win.change-entity");
     g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("Add _Note…"), "win.add-note");
+
+      g_menu_item_set_attribute (item, "accel", "s", "<Control>m");
+      g_menu_append_item (menu, item);
+    }
     gtk_text_view_set_extra_menu (view, G_MENU_MODEL (menu));
   }
   self->paragraphs = g_ptr_array_new_with_free_func (g_object_unref);
@@ -955,6 +1014,7 @@ vr_text_view_init (VrTextView *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
   update_colors (self);
+  notes_init (self);
 
   controller = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
@@ -990,6 +1050,7 @@ vr_text_view_set_document (VrTextView *self,
   if (self->document == document)
     return;
 
+  notes_set_document (self, document);
   disconnect_document (self);
   g_set_object (&self->document, document);
   g_clear_pointer (&self->highlighted, g_ptr_array_unref);
@@ -1351,4 +1412,401 @@ vr_text_view_get_current_match (VrTextView *self)
   g_return_val_if_fail (VR_IS_TEXT_VIEW (self), -1);
 
   return self->current_match;
+}
+
+/* Notes: the document's annotations, marked with one shared tag and kept
+ * in step per paragraph, as mentions are. A mirror of the annotations list
+ * tells which paragraphs a removal touched. */
+
+static void
+update_annotation_colors (VrTextView *self)
+{
+  gboolean is_dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  /* Rose, which no entity kind and no highlight uses. */
+  set_rgba (self->annotation_tag, "background-rgba",
+            is_dark ? "rgba(246,97,81,0.24)" : "rgba(224,27,36,0.12)");
+}
+
+static void
+notes_init (VrTextView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  self->shown_annotations = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* A background only: a name inside a noted passage keeps its coloured
+   * underline, and the passage its one colour. Below the highlights of a
+   * selected entity and of search matches, which must show over it. (An
+   * overline was tried: it reads as the line above's underline, and GTK
+   * 4.8 frees an "overline-rgba" twice when tags overlap.) */
+  self->annotation_tag = gtk_text_buffer_create_tag (buffer, "annotation", NULL);
+  gtk_text_tag_set_priority (self->annotation_tag, gtk_text_tag_get_priority (self->selected_tag));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_annotation_colors), self, G_CONNECT_SWAPPED);
+  update_annotation_colors (self);
+}
+
+/* Buffer offsets of @annotation (empty for a note on a point). */
+static gboolean
+annotation_range (VrTextView   *self,
+                  VrAnnotation *annotation,
+                  Range        *range)
+{
+  VrParagraph *paragraph;
+  gpointer value;
+  guint index, start, end;
+
+  if (self->document == NULL || self->version_id == NULL ||
+      g_strcmp0 (vr_annotation_get_version_id (annotation), self->version_id) != 0)
+    return FALSE;
+
+  paragraph = vr_annotation_get_paragraph (annotation);
+  if (paragraph == NULL ||
+      !g_hash_table_lookup_extended (self->para_index, paragraph, NULL, &value))
+    return FALSE;
+
+  index = GPOINTER_TO_UINT (value);
+  start = vr_annotation_get_start (annotation);
+  end = vr_annotation_get_end (annotation);
+  if (start > end || end > vr_paragraph_get_n_chars (paragraph, self->version_id))
+    return FALSE;
+
+  range->start = g_array_index (self->para_offsets, int, index) + start;
+  range->end = g_array_index (self->para_offsets, int, index) + end;
+
+  return TRUE;
+}
+
+static void
+mark_annotation (VrTextView   *self,
+                 VrAnnotation *annotation)
+{
+  Range range;
+
+  if (annotation_range (self, annotation, &range) && range.start < range.end)
+    apply_range (self, self->annotation_tag, range.start, range.end);
+}
+
+static void
+notes_mark_all (VrTextView *self)
+{
+  GListModel *annotations;
+  guint n;
+
+  clear_tag (self, self->annotation_tag);
+  if (self->document == NULL || self->version_id == NULL)
+    return;
+
+  annotations = vr_document_get_annotations (self->document);
+  n = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VrAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      mark_annotation (self, annotation);
+    }
+}
+
+static void
+notes_mark_paragraph (VrTextView  *self,
+                      VrParagraph *paragraph)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(GPtrArray) annotations = NULL;
+  GtkTextIter start, end;
+  gpointer value;
+  guint index;
+
+  if (!g_hash_table_lookup_extended (self->para_index, paragraph, NULL, &value))
+    return;
+  index = GPOINTER_TO_UINT (value);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                      g_array_index (self->para_offsets, int, index));
+  if (index + 1 < self->para_offsets->len)
+    gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                        g_array_index (self->para_offsets, int, index + 1));
+  else
+    gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_remove_tag (buffer, self->annotation_tag, &start, &end);
+
+  annotations = vr_document_get_paragraph_annotations (self->document, paragraph, self->version_id);
+  for (guint i = 0; annotations != NULL && i < annotations->len; i++)
+    mark_annotation (self, g_ptr_array_index (annotations, i));
+}
+
+static void
+mirror_annotations (VrTextView *self)
+{
+  GListModel *annotations = vr_document_get_annotations (self->document);
+  guint n = g_list_model_get_n_items (annotations);
+
+  g_ptr_array_set_size (self->shown_annotations, 0);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->shown_annotations, g_list_model_get_item (annotations, i));
+}
+
+static void
+on_annotations_changed_cb (VrTextView *self,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           GListModel *model)
+{
+  g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (position + removed > self->shown_annotations->len)
+    {
+      mirror_annotations (self);
+      notes_mark_all (self);
+      return;
+    }
+
+  for (guint i = 0; i < removed; i++)
+    {
+      VrParagraph *paragraph = vr_annotation_get_paragraph (g_ptr_array_index (self->shown_annotations, position + i));
+
+      if (!g_ptr_array_find (touched, paragraph, NULL))
+        g_ptr_array_add (touched, g_object_ref (paragraph));
+    }
+  g_ptr_array_remove_range (self->shown_annotations, position, removed);
+
+  for (guint i = 0; i < added; i++)
+    {
+      VrAnnotation *annotation = g_list_model_get_item (model, position + i);
+      VrParagraph *paragraph = vr_annotation_get_paragraph (annotation);
+
+      g_ptr_array_insert (self->shown_annotations, position + i, annotation);
+      if (!g_ptr_array_find (touched, paragraph, NULL))
+        g_ptr_array_add (touched, g_object_ref (paragraph));
+    }
+
+  /* A whole rebuild, on its way, marks every note. */
+  if (self->rebuild_id != 0 || self->version_id == NULL)
+    return;
+
+  for (guint i = 0; i < touched->len; i++)
+    notes_mark_paragraph (self, g_ptr_array_index (touched, i));
+}
+
+static void
+notes_set_document (VrTextView *self,
+                    VrDocument *document)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (vr_document_get_annotations (self->document),
+                                          on_annotations_changed_cb, self);
+
+  g_ptr_array_set_size (self->shown_annotations, 0);
+  self->pressed_annotation = NULL;
+
+  if (document != NULL)
+    {
+      GListModel *annotations = vr_document_get_annotations (document);
+
+      for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+        g_ptr_array_add (self->shown_annotations, g_list_model_get_item (annotations, i));
+      g_signal_connect_object (annotations, "items-changed",
+                               G_CALLBACK (on_annotations_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+/* A click (not a drag that selects) on a noted passage opens the note. */
+static void
+notes_button_event (VrTextView   *self,
+                    GdkEventType  type,
+                    double        x,
+                    double        y)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  VrAnnotation *annotation = vr_text_view_get_annotation_at_point (self, x, y);
+
+  if (type == GDK_BUTTON_PRESS)
+    {
+      self->pressed_annotation = annotation;
+      return;
+    }
+
+  if (annotation != NULL && annotation == self->pressed_annotation &&
+      !gtk_text_buffer_get_has_selection (buffer))
+    g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation);
+  self->pressed_annotation = NULL;
+}
+
+VrAnnotation *
+vr_text_view_get_annotation_at_offset (VrTextView *self,
+                                       int         offset)
+{
+  g_autoptr(GPtrArray) annotations = NULL;
+  VrParagraph *paragraph;
+  guint index, local;
+
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), NULL);
+
+  if (self->document == NULL || self->version_id == NULL ||
+      self->para_offsets->len == 0 || offset < 0)
+    return NULL;
+
+  index = paragraph_index_at (self, offset);
+  paragraph = g_ptr_array_index (self->paragraphs, index);
+  local = offset - g_array_index (self->para_offsets, int, index);
+  annotations = vr_document_get_paragraph_annotations (self->document, paragraph, self->version_id);
+
+  for (guint i = 0; annotations != NULL && i < annotations->len; i++)
+    {
+      VrAnnotation *annotation = g_ptr_array_index (annotations, i);
+
+      /* The document keeps it alive after the array goes. */
+      if (vr_annotation_get_start (annotation) <= local && local < vr_annotation_get_end (annotation))
+        return annotation;
+    }
+
+  return NULL;
+}
+
+VrAnnotation *
+vr_text_view_get_annotation_at_point (VrTextView *self,
+                                      double      x,
+                                      double      y)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), NULL);
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    return NULL;
+
+  return vr_text_view_get_annotation_at_offset (self, gtk_text_iter_get_offset (&iter));
+}
+
+VrAnnotation *
+vr_text_view_get_annotation_at_cursor (VrTextView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+
+  return vr_text_view_get_annotation_at_offset (self, gtk_text_iter_get_offset (&iter));
+}
+
+gboolean
+vr_text_view_get_annotation_bounds (VrTextView   *self,
+                                    VrAnnotation *annotation,
+                                    GtkTextIter  *start,
+                                    GtkTextIter  *end)
+{
+  GtkTextBuffer *buffer;
+  Range range;
+
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), FALSE);
+  g_return_val_if_fail (VR_IS_ANNOTATION (annotation), FALSE);
+
+  if (!annotation_range (self, annotation, &range))
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_offset (buffer, start, range.start);
+  gtk_text_buffer_get_iter_at_offset (buffer, end, range.end);
+
+  return TRUE;
+}
+
+void
+vr_text_view_scroll_to_annotation (VrTextView   *self,
+                                   VrAnnotation *annotation,
+                                   gboolean      select)
+{
+  Range range;
+
+  g_return_if_fail (VR_IS_TEXT_VIEW (self));
+  g_return_if_fail (VR_IS_ANNOTATION (annotation));
+
+  if (annotation_range (self, annotation, &range))
+    scroll_to_offsets (self, range.start, range.end, select);
+}
+
+gboolean
+vr_text_view_get_word_at_cursor (VrTextView   *self,
+                                 VrParagraph **paragraph,
+                                 guint        *start,
+                                 guint        *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+  guint index;
+  int para_start, so, eo;
+
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), FALSE);
+
+  if (self->document == NULL || self->version_id == NULL || self->para_offsets->len == 0)
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_mark (buffer, &s, gtk_text_buffer_get_insert (buffer));
+  e = s;
+
+  if (gtk_text_iter_inside_word (&s))
+    {
+      if (!gtk_text_iter_starts_word (&s))
+        gtk_text_iter_backward_word_start (&s);
+      gtk_text_iter_forward_word_end (&e);
+    }
+  else if (gtk_text_iter_ends_word (&s))
+    /* Just after a word: that word. */
+    gtk_text_iter_backward_word_start (&s);
+  else
+    return FALSE;
+
+  so = gtk_text_iter_get_offset (&s);
+  eo = gtk_text_iter_get_offset (&e);
+  index = paragraph_index_at (self, so);
+  para_start = g_array_index (self->para_offsets, int, index);
+  if (so < para_start || eo <= so ||
+      (guint) (eo - para_start) > vr_paragraph_get_n_chars (g_ptr_array_index (self->paragraphs, index),
+                                                            self->version_id))
+    return FALSE;
+
+  if (paragraph != NULL)
+    *paragraph = g_ptr_array_index (self->paragraphs, index);
+  if (start != NULL)
+    *start = so - para_start;
+  if (end != NULL)
+    *end = eo - para_start;
+
+  return TRUE;
+}
+
+/* The hover card of a note: the note as plain text, a long one cut short. */
+GtkWidget *
+vr_text_view_create_annotation_card (VrTextView   *self,
+                                     VrAnnotation *annotation)
+{
+  const char *note = vr_annotation_get_note (annotation);
+  GtkWidget *box;
+  GtkWidget *label;
+
+  g_return_val_if_fail (VR_IS_TEXT_VIEW (self), NULL);
+  g_return_val_if_fail (VR_IS_ANNOTATION (annotation), NULL);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_add_css_class (box, "note-card");
+  gtk_box_append (GTK_BOX (box), card_label (_("Note"), "caption-heading"));
+
+  label = card_label (note != NULL && note[0] != '\0' ? note : _("(empty)"),
+                      note != NULL && note[0] != '\0' ? "note-text" : "dim-label");
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 12);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return box;
 }

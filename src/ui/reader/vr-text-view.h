@@ -80,4 +80,34 @@ int         vr_text_view_set_current_match     (VrTextView  *self,
                                                 int          index);
 int         vr_text_view_get_current_match     (VrTextView  *self);
 
+/* Notes (the document's annotations), marked with the shared tag
+ * "annotation". Signal "annotation-activated" (VrAnnotation): a noted
+ * passage was clicked. */
+/* The note covering buffer character @offset, at widget coordinates, or
+ * under the text cursor; NULL when there is none (transfer none). */
+VrAnnotation *vr_text_view_get_annotation_at_offset (VrTextView   *self,
+                                                     int           offset);
+VrAnnotation *vr_text_view_get_annotation_at_point  (VrTextView   *self,
+                                                     double        x,
+                                                     double        y);
+VrAnnotation *vr_text_view_get_annotation_at_cursor (VrTextView   *self);
+/* Buffer range of @annotation; FALSE when it is not shown. */
+gboolean      vr_text_view_get_annotation_bounds    (VrTextView   *self,
+                                                     VrAnnotation *annotation,
+                                                     GtkTextIter  *start,
+                                                     GtkTextIter  *end);
+/* Scrolls @annotation into view; with @select, selects its text. */
+void          vr_text_view_scroll_to_annotation     (VrTextView   *self,
+                                                     VrAnnotation *annotation,
+                                                     gboolean      select);
+/* The word under (or just before) the text cursor as a span of one
+ * paragraph, in characters; FALSE when the cursor is not at a word. */
+gboolean      vr_text_view_get_word_at_cursor       (VrTextView   *self,
+                                                     VrParagraph **paragraph,
+                                                     guint        *start,
+                                                     guint        *end);
+/* The hover card of @annotation: its note, as plain text. */
+GtkWidget    *vr_text_view_create_annotation_card   (VrTextView   *self,
+                                                     VrAnnotation *annotation);
+
 G_END_DECLS
