@@ -30,6 +30,12 @@ struct _VrWindow
   /* vr-window-annotate.c */
   GtkWidget            *tag_popover;
 
+  /* vr-window-present.c */
+  GtkWidget            *presentation;
+  GtkWidget            *present_button;
+  GtkWidget            *present_status;
+  guint                 present_on_load : 1;
+
   /* Template children */
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
@@ -74,6 +80,20 @@ GtkWidget      *_vr_window_get_tag_popover     (VrWindow       *self);
 /* The metadata and its labelled fields; a new field row, for tests. */
 AdwMessageDialog *_vr_window_edit_metadata     (VrWindow       *self);
 GtkWidget      *_vr_metadata_dialog_add_field  (AdwMessageDialog *dialog);
+
+/* vr-window-present.c: presentation mode (F5), a fullscreen window of the
+ * same document for projection. */
+void            _vr_window_class_present_init (GtkWidgetClass *widget_class);
+void            _vr_window_present_update     (VrWindow       *self);
+void            _vr_window_present_dispose    (VrWindow       *self);
+void            _vr_window_enter_presentation (VrWindow       *self);
+void            _vr_window_leave_presentation (VrWindow       *self);
+/* Presents as soon as a document is shown (variorum --present FILE). */
+void            _vr_window_present_when_loaded (VrWindow      *self);
+/* The VrPresentationWindow while presenting, else NULL. */
+GtkWidget      *_vr_window_get_presentation   (VrWindow       *self);
+/* The paragraph the desk's text shows: where a presentation starts. */
+guint           _vr_window_get_shown_paragraph (VrWindow      *self);
 
 /* For the tests: the parts of the window they look at. */
 VrReaderView   *_vr_window_get_reader_view    (VrWindow       *self);

@@ -177,6 +177,7 @@ vr_window_set_document (VrWindow   *self,
 
   update_title (self);
   _vr_window_actions_update (self);
+  _vr_window_present_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -364,6 +365,7 @@ vr_window_dispose (GObject *object)
 
   _vr_window_edit_dispose (self);
   _vr_window_actions_dispose (self);
+  _vr_window_present_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VR_TYPE_WINDOW);
 
@@ -456,6 +458,7 @@ vr_window_class_init (VrWindowClass *klass)
 
   _vr_window_class_actions_init (widget_class);
   _vr_window_class_edit_init (widget_class);
+  _vr_window_class_present_init (widget_class);
 }
 
 static void
@@ -499,6 +502,7 @@ vr_window_init (VrWindow *self)
 
   _vr_window_actions_init (self);
   _vr_window_edit_update (self);
+  _vr_window_present_update (self);
 
   update_title (self);
 }
