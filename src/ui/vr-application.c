@@ -21,6 +21,7 @@ struct _VrApplication
   char         ***arguments;
   guint           exit_after_first_frame : 1;
   guint           recovery_offered : 1;
+  guint           present_next_open : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VrApplication, vr_application, ADW_TYPE_APPLICATION)
@@ -30,6 +31,8 @@ static const GOptionEntry main_entries[] = {
     N_("Exit once the first frame with the document is drawn (for measurements)"), NULL },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write FILE as a printable PDF handout to OUT.pdf and exit"), N_("OUT.pdf") },
+  { "present", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show FILE full screen in presentation mode, for projection (Escape leaves)"), NULL },
   { NULL }
 };
 
@@ -231,6 +234,37 @@ vr_application_handle_local_options (GApplication *app,
       return vr_print_export_pdf_command (pdf, files);
     }
 
+  if (g_variant_dict_contains (options, "present"))
+    {
+      const char * const *args = self->arguments ? (const char * const *) *self->arguments : NULL;
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 1; args != NULL && args[0] != NULL && args[i] != NULL; i++)
+        g_ptr_array_add (files, g_file_new_for_commandline_arg (args[i]));
+
+      if (files->len == 0)
+        {
+          g_printerr (_("--present needs a document to show: variorum --present FILE\n"));
+          return 1;
+        }
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+
+      /* A running Variorum presents it: the hint travels with the files. */
+      if (g_application_get_is_remote (app))
+        {
+          g_application_open (app, (GFile **) files->pdata, files->len, "present");
+          return 0;
+        }
+
+      self->present_next_open = TRUE;
+    }
+
   if (g_variant_dict_contains (options, "exit-after-first-frame"))
     {
       /* A measurement always runs in a process of its own. */
@@ -295,6 +329,26 @@ vr_application_open (GApplication  *app,
     }
 
   active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* --present FILE: the first file goes on the projector once it is shown. */
+  if ((self->present_next_open || g_strcmp0 (hint, "present") == 0) && n_files > 0)
+    {
+      VrWindow *window = find_window_for_file (self, files[0]);
+
+      if (window == NULL)
+        {
+          window = VR_IS_WINDOW (active) && vr_window_is_empty (VR_WINDOW (active))
+                   ? VR_WINDOW (active) : create_window (self);
+          vr_window_open_file (window, files[0]);
+        }
+      gtk_window_present (GTK_WINDOW (window));
+      _vr_window_present_when_loaded (window);
+
+      files++;
+      n_files--;
+      active = GTK_WINDOW (window);
+    }
+  self->present_next_open = FALSE;
 
   for (int i = 0; i < n_files; i++)
     {
@@ -407,6 +461,7 @@ static const struct {
   { "win.show-entities", { "F9", NULL } },
   { "win.show-details", { "<Control>i", NULL } },
   { "win.show-spellings", { "<Control>j", NULL } },
+  { "win.present", { "F5", NULL } },
 };
 
 static void

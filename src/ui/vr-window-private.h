@@ -58,6 +58,11 @@ struct _VrWindow
   guint                 exporting : 1;
   /* vr-window-notes.c */
   GtkWidget            *note_popover;
+  /* vr-window-present.c */
+  GtkWidget            *presentation;
+  GtkWidget            *present_button;
+  GtkWidget            *present_status;
+  guint                 present_on_load : 1;
 
   /* Template children */
   AdwHeaderBar         *header_bar;
@@ -168,6 +173,19 @@ void            _vr_window_notes_set_document (VrWindow       *self,
                                                VrDocument     *document);
 void            _vr_window_notes_dispose      (VrWindow       *self);
 GtkWidget      *_vr_window_get_note_popover   (VrWindow       *self);
+/* vr-window-present.c: presentation mode (F5), a fullscreen window of the
+ * same document for projection. */
+void            _vr_window_class_present_init (GtkWidgetClass *widget_class);
+void            _vr_window_present_update     (VrWindow       *self);
+void            _vr_window_present_dispose    (VrWindow       *self);
+void            _vr_window_enter_presentation (VrWindow       *self);
+void            _vr_window_leave_presentation (VrWindow       *self);
+/* Presents as soon as a document is shown (variorum --present FILE). */
+void            _vr_window_present_when_loaded (VrWindow      *self);
+/* The VrPresentationWindow while presenting, else NULL. */
+GtkWidget      *_vr_window_get_presentation   (VrWindow       *self);
+/* The paragraph the desk's text shows: where a presentation starts. */
+guint           _vr_window_get_shown_paragraph (VrWindow      *self);
 
 /* For the tests: the parts of the window they look at. */
 VrReaderView   *_vr_window_get_reader_view    (VrWindow       *self);

@@ -181,6 +181,7 @@ vr_window_set_document (VrWindow   *self,
   update_title (self);
   _vr_window_actions_update (self);
   _vr_window_reconcile_update (self);
+  _vr_window_present_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -380,6 +381,7 @@ vr_window_dispose (GObject *object)
   _vr_window_recovery_dispose (self);
   _vr_window_monitor_dispose (self);
   _vr_window_reconcile_dispose (self);
+  _vr_window_present_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VR_TYPE_WINDOW);
 
@@ -476,6 +478,7 @@ vr_window_class_init (VrWindowClass *klass)
   _vr_window_class_reconcile_init (widget_class);
   _vr_window_class_names_init (widget_class);
   _vr_window_class_notes_init (widget_class);
+  _vr_window_class_present_init (widget_class);
 }
 
 static void
@@ -522,6 +525,7 @@ vr_window_init (VrWindow *self)
   _vr_window_monitor_set_document (self, NULL);
   _vr_window_reconcile_update (self);
   _vr_window_notes_init (self);
+  _vr_window_present_update (self);
 
   update_title (self);
 }
