@@ -3,6 +3,7 @@
 
 #include "vr-reader-view.h"
 #include "vr-window.h"
+#include "compare/vr-compare-view.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,9 @@ struct _VrWindow
   VrReaderView         *reader_view;
   GMenu                *recent_section;
   GMenu                *edit_section;
+
+  /* vr-window-compare.c */
+  VrCompareView        *compare_view;
 };
 
 /* vr-window-actions.c: the win.* actions, recent documents and dropped files. */
@@ -74,6 +78,11 @@ GtkWidget      *_vr_window_get_tag_popover     (VrWindow       *self);
 /* The metadata and its labelled fields; a new field row, for tests. */
 AdwMessageDialog *_vr_window_edit_metadata     (VrWindow       *self);
 GtkWidget      *_vr_metadata_dialog_add_field  (AdwMessageDialog *dialog);
+
+/* vr-window-compare.c: the comparison of two versions (win.compare). */
+void            _vr_window_class_compare_init (GtkWidgetClass *widget_class);
+void            _vr_window_compare_init       (VrWindow       *self);
+VrCompareView  *_vr_window_get_compare_view   (VrWindow       *self);
 
 /* For the tests: the parts of the window they look at. */
 VrReaderView   *_vr_window_get_reader_view    (VrWindow       *self);

@@ -456,6 +456,7 @@ vr_window_class_init (VrWindowClass *klass)
 
   _vr_window_class_actions_init (widget_class);
   _vr_window_class_edit_init (widget_class);
+  _vr_window_class_compare_init (widget_class);
 }
 
 static void
@@ -499,6 +500,7 @@ vr_window_init (VrWindow *self)
 
   _vr_window_actions_init (self);
   _vr_window_edit_update (self);
+  _vr_window_compare_init (self);
 
   update_title (self);
 }

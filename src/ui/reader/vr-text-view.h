@@ -80,4 +80,15 @@ int         vr_text_view_set_current_match     (VrTextView  *self,
                                                 int          index);
 int         vr_text_view_get_current_match     (VrTextView  *self);
 
+/* The colours the text view gives marks, for other views of the same text
+ * (light or @dark style): the underline and background of a mention of
+ * @kind, and the text and background of a highlighted mention. */
+void        vr_text_view_get_kind_colors       (VrEntityKind  kind,
+                                                gboolean      dark,
+                                                GdkRGBA      *underline,
+                                                GdkRGBA      *background);
+void        vr_text_view_get_selected_colors   (gboolean      dark,
+                                                GdkRGBA      *foreground,
+                                                GdkRGBA      *background);
+
 G_END_DECLS
