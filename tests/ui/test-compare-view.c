@@ -129,7 +129,7 @@ row_text (Fixture       *f,
   VrCompareRow *row = find_row (f, index);
 
   g_assert_nonnull (row);
-  return gtk_label_get_text (vr_compare_row_get_label (row, side));
+  return vr_compare_text_get_text (vr_compare_row_get_text (row, side));
 }
 
 static guint
@@ -229,14 +229,14 @@ count_marks (GArray            *marks,
 /* Whether the label draws an attribute of @type with @value over the
  * characters [@start, @end) of its text. */
 static gboolean
-label_has_attr (GtkLabel      *label,
+label_has_attr (VrCompareText *label,
                 PangoAttrType  type,
                 int            value,
                 guint          start,
                 guint          end)
 {
-  PangoAttrList *attrs = gtk_label_get_attributes (label);
-  const char *text = gtk_label_get_text (label);
+  PangoAttrList *attrs = vr_compare_text_get_attributes (label);
+  const char *text = vr_compare_text_get_text (label);
   guint s = g_utf8_offset_to_pointer (text, start) - text;
   guint e = g_utf8_offset_to_pointer (text, end) - text;
   GSList *list;
@@ -296,9 +296,9 @@ test_compare_rows_pair_paragraphs (void)
       /* The paragraph number is shown, and both texts start on one line. */
       number_label = gtk_widget_get_first_child (GTK_WIDGET (row));
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (number_label)), ==, number);
-      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (vr_compare_row_get_label (row, VR_COMPARE_SIDE_LEFT)),
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (vr_compare_row_get_text (row, VR_COMPARE_SIDE_LEFT)),
                                                GTK_WIDGET (f.view), &GRAPHENE_POINT_INIT (0, 0), &left_point));
-      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (vr_compare_row_get_label (row, VR_COMPARE_SIDE_RIGHT)),
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (vr_compare_row_get_text (row, VR_COMPARE_SIDE_RIGHT)),
                                                GTK_WIDGET (f.view), &GRAPHENE_POINT_INIT (0, 0), &right_point));
       left_y = (int) left_point.y;
       right_y = (int) right_point.y;
@@ -394,18 +394,19 @@ test_compare_normalized_marks (void)
   g_assert_nonnull (find_mark (right, right_text, VR_COMPARE_MARK_MENTION, "Seo Hwi", 0));
   g_assert_cmpuint (count_marks (left, VR_COMPARE_MARK_DELETED) + count_marks (right, VR_COMPARE_MARK_INSERTED), ==, 0);
 
-  /* On screen: the replaced name is overlined, every mention underlined. */
+  /* On screen: the replaced name has a wavy underline, a mention a line. */
   row = find_row (&f, 3);
   g_assert_nonnull (row);
-  g_assert_cmpstr (gtk_label_get_text (vr_compare_row_get_label (row, VR_COMPARE_SIDE_RIGHT)), ==, right_text);
+  g_assert_cmpstr (vr_compare_text_get_text (vr_compare_row_get_text (row, VR_COMPARE_SIDE_RIGHT)), ==, right_text);
   mark = find_mark (right, right_text, VR_COMPARE_MARK_REPLACED, "Kim Gang", 0);
-  g_assert_true (label_has_attr (vr_compare_row_get_label (row, VR_COMPARE_SIDE_RIGHT),
-                                 PANGO_ATTR_OVERLINE, PANGO_OVERLINE_SINGLE, mark->start, mark->end));
-  g_assert_true (label_has_attr (vr_compare_row_get_label (row, VR_COMPARE_SIDE_RIGHT),
+  g_assert_true (label_has_attr (vr_compare_row_get_text (row, VR_COMPARE_SIDE_RIGHT),
+                                 PANGO_ATTR_UNDERLINE, PANGO_UNDERLINE_ERROR, mark->start, mark->end));
+  mark = find_mark (right, right_text, VR_COMPARE_MARK_MENTION, "Seo Hwi", 0);
+  g_assert_true (label_has_attr (vr_compare_row_get_text (row, VR_COMPARE_SIDE_RIGHT),
                                  PANGO_ATTR_UNDERLINE, PANGO_UNDERLINE_SINGLE, mark->start, mark->end));
   mark = find_mark (left, left_text, VR_COMPARE_MARK_REPLACED, "Kim [Gan]", 0);
-  g_assert_true (label_has_attr (vr_compare_row_get_label (row, VR_COMPARE_SIDE_LEFT),
-                                 PANGO_ATTR_OVERLINE, PANGO_OVERLINE_SINGLE, mark->start, mark->end));
+  g_assert_true (label_has_attr (vr_compare_row_get_text (row, VR_COMPARE_SIDE_LEFT),
+                                 PANGO_ATTR_UNDERLINE, PANGO_UNDERLINE_ERROR, mark->start, mark->end));
 
   /* Kim Il Sung moves in paragraph 2 (“Kim Il-seong”); Stalin, with no
    * Hangul, keeps its spelling and its mark moves with the text. */
@@ -430,7 +431,7 @@ test_compare_word_diff (void)
   g_autofree char *left_text = NULL;
   g_autofree char *right_text = NULL;
   const VrCompareMark *mark;
-  GtkLabel *left_label, *right_label;
+  VrCompareText *left_label, *right_label;
   VrCompareRow *row;
 
   fixture_open (&f, load (file));
@@ -451,14 +452,16 @@ test_compare_word_diff (void)
   g_assert_nonnull (mark);
   g_assert_cmpuint (mark->start, ==, 25);
   g_assert_cmpuint (mark->end, ==, 33);
+  /* A change covers words, not the spaces around them. */
+  g_assert_nonnull (find_mark (right, right_text, VR_COMPARE_MARK_INSERTED, "of Yun", 0));
   /* Deletions only on the left, insertions only on the right. */
   g_assert_cmpuint (count_marks (left, VR_COMPARE_MARK_INSERTED), ==, 0);
   g_assert_cmpuint (count_marks (right, VR_COMPARE_MARK_DELETED), ==, 0);
   /* Drawn apart by shape, not only colour: struck through against
    * underlined twice. */
   row = find_row (&f, 1);
-  left_label = vr_compare_row_get_label (row, VR_COMPARE_SIDE_LEFT);
-  right_label = vr_compare_row_get_label (row, VR_COMPARE_SIDE_RIGHT);
+  left_label = vr_compare_row_get_text (row, VR_COMPARE_SIDE_LEFT);
+  right_label = vr_compare_row_get_text (row, VR_COMPARE_SIDE_RIGHT);
   g_assert_true (label_has_attr (left_label, PANGO_ATTR_STRIKETHROUGH, TRUE, 20, 28));
   g_assert_true (label_has_attr (right_label, PANGO_ATTR_UNDERLINE, PANGO_UNDERLINE_DOUBLE, 25, 33));
   g_assert_false (label_has_attr (left_label, PANGO_ATTR_STRIKETHROUGH, TRUE, 30, 38));
@@ -478,12 +481,12 @@ test_compare_word_diff (void)
     hidden = vr_compare_view_get_marks (f.view, VR_COMPARE_SIDE_LEFT, 1);
     g_assert_cmpuint (count_marks (hidden, VR_COMPARE_MARK_DELETED), ==, 0);
     row = find_row (&f, 1);
-    g_assert_false (label_has_attr (vr_compare_row_get_label (row, VR_COMPARE_SIDE_LEFT),
+    g_assert_false (label_has_attr (vr_compare_row_get_text (row, VR_COMPARE_SIDE_LEFT),
                                     PANGO_ATTR_STRIKETHROUGH, TRUE, 20, 28));
-    g_assert_false (label_has_attr (vr_compare_row_get_label (row, VR_COMPARE_SIDE_RIGHT),
+    g_assert_false (label_has_attr (vr_compare_row_get_text (row, VR_COMPARE_SIDE_RIGHT),
                                     PANGO_ATTR_UNDERLINE, PANGO_UNDERLINE_DOUBLE, 25, 33));
     /* Mentions keep their colours. */
-    g_assert_true (label_has_attr (vr_compare_row_get_label (row, VR_COMPARE_SIDE_LEFT),
+    g_assert_true (label_has_attr (vr_compare_row_get_text (row, VR_COMPARE_SIDE_LEFT),
                                    PANGO_ATTR_UNDERLINE, PANGO_UNDERLINE_SINGLE, 62, 73));
   }
 
@@ -539,21 +542,21 @@ test_compare_selection (void)
   g_assert_cmpuint (n_right, ==, 1);
 
   row = find_row (&f, 1);
-  g_assert_true (label_has_attr (vr_compare_row_get_label (row, VR_COMPARE_SIDE_LEFT),
+  g_assert_true (label_has_attr (vr_compare_row_get_text (row, VR_COMPARE_SIDE_LEFT),
                                  PANGO_ATTR_BACKGROUND, -1, 0, 3));
-  g_assert_true (label_has_attr (vr_compare_row_get_label (row, VR_COMPARE_SIDE_LEFT),
+  g_assert_true (label_has_attr (vr_compare_row_get_text (row, VR_COMPARE_SIDE_LEFT),
                                  PANGO_ATTR_FOREGROUND, -1, 0, 3));
-  g_assert_true (label_has_attr (vr_compare_row_get_label (row, VR_COMPARE_SIDE_RIGHT),
+  g_assert_true (label_has_attr (vr_compare_row_get_text (row, VR_COMPARE_SIDE_RIGHT),
                                  PANGO_ATTR_FOREGROUND, -1, 14, 17));
-  g_assert_false (label_has_attr (vr_compare_row_get_label (row, VR_COMPARE_SIDE_RIGHT),
+  g_assert_false (label_has_attr (vr_compare_row_get_text (row, VR_COMPARE_SIDE_RIGHT),
                                   PANGO_ATTR_FOREGROUND, -1, 67, 78));
 
   /* Another entity replaces the highlight. */
   vr_compare_view_set_selected_entity (f.view, vr_document_lookup_entity (f.document, "kim-il-sung"));
   row = find_row (&f, 1);
-  g_assert_false (label_has_attr (vr_compare_row_get_label (row, VR_COMPARE_SIDE_LEFT),
+  g_assert_false (label_has_attr (vr_compare_row_get_text (row, VR_COMPARE_SIDE_LEFT),
                                   PANGO_ATTR_FOREGROUND, -1, 0, 3));
-  g_assert_true (label_has_attr (vr_compare_row_get_label (row, VR_COMPARE_SIDE_RIGHT),
+  g_assert_true (label_has_attr (vr_compare_row_get_text (row, VR_COMPARE_SIDE_RIGHT),
                                  PANGO_ATTR_FOREGROUND, -1, 67, 78));
 
   fixture_close (&f);
@@ -684,18 +687,17 @@ test_compare_markup_literal (void)
   Fixture f = { 0, };
   g_autoptr(GFile) file = ui_fixture ("compare-markup.json");
   VrCompareRow *row;
-  GtkLabel *label;
+  VrCompareText *label;
 
   fixture_open (&f, load (file));
   find_choice (&f, "Test <b>version</b> & one (en)");
 
   row = find_row (&f, 0);
   g_assert_nonnull (row);
-  label = vr_compare_row_get_label (row, VR_COMPARE_SIDE_LEFT);
-  g_assert_false (gtk_label_get_use_markup (label));
-  g_assert_cmpstr (gtk_label_get_text (label), ==, "Yun <b>spoke</b> & left <unclosed");
-  label = vr_compare_row_get_label (row, VR_COMPARE_SIDE_RIGHT);
-  g_assert_cmpstr (gtk_label_get_text (label), ==, "Yun <i>spoke</i> &amp; left");
+  label = vr_compare_row_get_text (row, VR_COMPARE_SIDE_LEFT);
+  g_assert_cmpstr (vr_compare_text_get_text (label), ==, "Yun <b>spoke</b> & left <unclosed");
+  label = vr_compare_row_get_text (row, VR_COMPARE_SIDE_RIGHT);
+  g_assert_cmpstr (vr_compare_text_get_text (label), ==, "Yun <i>spoke</i> &amp; left");
 
   /* Tooltips are plain text too. */
   {

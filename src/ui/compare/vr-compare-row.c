@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "vr-compare-row.h"
+#include "vr-compare-text.h"
 #include "vr-text-view.h"
 
 struct _VrCompareRow
@@ -19,8 +20,8 @@ struct _VrCompareRow
 
   GtkLabel  *number_label;
   GtkWidget *columns;
-  GtkLabel  *left_label;
-  GtkLabel  *right_label;
+  VrCompareText *left_text;
+  VrCompareText *right_text;
 };
 
 G_DEFINE_FINAL_TYPE (VrCompareRow, vr_compare_row, GTK_TYPE_WIDGET)
@@ -91,6 +92,9 @@ vr_compare_marks_to_attrs (const char *text,
 
   n_chars = g_utf8_strlen (text, -1);
 
+  /* A little air between the lines, for the marks under them. */
+  insert_attr (attrs, pango_attr_line_height_new (1.3), 0, G_MAXUINT);
+
   /* Differences first, so that a mention's colours show over a changed
    * word and a highlight over both. */
   for (int pass = 0; pass < 2; pass++)
@@ -128,8 +132,18 @@ vr_compare_marks_to_attrs (const char *text,
               GdkRGBA underline, background;
 
               vr_text_view_get_kind_colors (mark->entity_kind, dark, &underline, &background);
-              insert_attr (attrs, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE), s, e);
-              insert_color (attrs, pango_attr_underline_color_new, &underline, s, e);
+              /* A replaced name is underlined with a wave, a mention with a
+               * line: told apart by shape as well as colour. */
+              if (mark->kind == VR_COMPARE_MARK_REPLACED)
+                {
+                  insert_attr (attrs, pango_attr_underline_new (PANGO_UNDERLINE_ERROR), s, e);
+                  insert_color (attrs, pango_attr_underline_color_new, &replaced, s, e);
+                }
+              else
+                {
+                  insert_attr (attrs, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE), s, e);
+                  insert_color (attrs, pango_attr_underline_color_new, &underline, s, e);
+                }
               if (mark->selected)
                 {
                   insert_background (attrs, &selected_bg, s, e);
@@ -138,12 +152,6 @@ vr_compare_marks_to_attrs (const char *text,
               else
                 insert_background (attrs, &background, s, e);
 
-              /* A replaced name is boxed by a line above as well. */
-              if (mark->kind == VR_COMPARE_MARK_REPLACED)
-                {
-                  insert_attr (attrs, pango_attr_overline_new (PANGO_OVERLINE_SINGLE), s, e);
-                  insert_color (attrs, pango_attr_overline_color_new, &replaced, s, e);
-                }
             }
             break;
           }
@@ -152,11 +160,11 @@ vr_compare_marks_to_attrs (const char *text,
   return attrs;
 }
 
-static GtkLabel *
-side_label (VrCompareRow  *self,
-            VrCompareSide  side)
+static VrCompareText *
+side_text (VrCompareRow  *self,
+           VrCompareSide  side)
 {
-  return side == VR_COMPARE_SIDE_LEFT ? self->left_label : self->right_label;
+  return side == VR_COMPARE_SIDE_LEFT ? self->left_text : self->right_text;
 }
 
 static void
@@ -167,87 +175,62 @@ apply_side (VrCompareRow  *self,
   g_autoptr(PangoAttrList) attrs = NULL;
 
   attrs = vr_compare_marks_to_attrs (self->texts[side], self->marks[side], dark);
-  gtk_label_set_attributes (side_label (self, side), attrs);
+  vr_compare_text_set_attributes (side_text (self, side), attrs);
 }
 
-/* The mark under widget coordinates of @label, preferring mentions. */
+/* The mark under widget coordinates of @widget: with @want_tooltip, the
+ * one with the most to say (a difference over the mention it covers),
+ * otherwise the one naming an entity. */
 static const VrCompareMark *
-mark_at_point (VrCompareRow *self,
-               GtkLabel     *label,
-               double        x,
-               double        y)
+mark_at_point (VrCompareRow  *self,
+               VrCompareText *widget,
+               double         x,
+               double         y,
+               gboolean       want_tooltip)
 {
-  VrCompareSide side = label == self->left_label ? VR_COMPARE_SIDE_LEFT : VR_COMPARE_SIDE_RIGHT;
-  const char *text = self->texts[side];
+  VrCompareSide side = widget == self->left_text ? VR_COMPARE_SIDE_LEFT : VR_COMPARE_SIDE_RIGHT;
   GArray *marks = self->marks[side];
   const VrCompareMark *found = NULL;
-  PangoLayout *layout;
-  int ox, oy, index, trailing;
-  guint offset;
+  int offset;
 
-  if (text == NULL || marks == NULL)
+  if (self->texts[side] == NULL || marks == NULL ||
+      (offset = vr_compare_text_offset_at (widget, x, y)) < 0)
     return NULL;
 
-  layout = gtk_label_get_layout (label);
-  gtk_label_get_layout_offsets (label, &ox, &oy);
-  if (!pango_layout_xy_to_index (layout,
-                                 (int) ((x - ox) * PANGO_SCALE),
-                                 (int) ((y - oy) * PANGO_SCALE),
-                                 &index, &trailing))
-    return NULL;
-
-  offset = g_utf8_pointer_to_offset (text, text + index);
   for (guint i = 0; i < marks->len; i++)
     {
       const VrCompareMark *mark = &g_array_index (marks, VrCompareMark, i);
 
-      if (mark->start <= offset && offset < mark->end)
+      if (mark->start > (guint) offset || (guint) offset >= mark->end)
+        continue;
+
+      if (want_tooltip)
         {
-          if (found == NULL || (found->entity_id == NULL && mark->entity_id != NULL))
+          if (mark->tooltip != NULL && (found == NULL || mark->kind != VR_COMPARE_MARK_MENTION))
             found = mark;
         }
+      else if (mark->entity_id != NULL && found == NULL)
+        found = mark;
     }
 
   return found;
 }
 
 static gboolean
-on_label_query_tooltip_cb (GtkLabel   *label,
-                           int         x,
-                           int         y,
-                           gboolean    keyboard,
-                           GtkTooltip *tooltip,
-                           gpointer    user_data)
+on_text_query_tooltip_cb (GtkWidget  *widget,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard,
+                          GtkTooltip *tooltip,
+                          gpointer    user_data)
 {
   VrCompareRow *self = user_data;
-  const VrCompareMark *found = NULL;
-  VrCompareSide side = label == self->left_label ? VR_COMPARE_SIDE_LEFT : VR_COMPARE_SIDE_RIGHT;
-  const char *text = self->texts[side];
-  GArray *marks = self->marks[side];
-  PangoLayout *layout;
-  int ox, oy, index, trailing;
-  guint offset;
+  const VrCompareMark *found;
 
-  if (keyboard || text == NULL || marks == NULL)
+  if (keyboard)
     return FALSE;
 
-  layout = gtk_label_get_layout (label);
-  gtk_label_get_layout_offsets (label, &ox, &oy);
-  if (!pango_layout_xy_to_index (layout, (x - ox) * PANGO_SCALE, (y - oy) * PANGO_SCALE,
-                                 &index, &trailing))
-    return FALSE;
-
-  /* A difference says more than the mention it covers. */
-  offset = g_utf8_pointer_to_offset (text, text + index);
-  for (guint i = 0; i < marks->len; i++)
-    {
-      const VrCompareMark *mark = &g_array_index (marks, VrCompareMark, i);
-
-      if (mark->tooltip != NULL && mark->start <= offset && offset < mark->end &&
-          (found == NULL || mark->kind != VR_COMPARE_MARK_MENTION))
-        found = mark;
-    }
-
+  found = mark_at_point (self, VR_COMPARE_TEXT (widget), x, y, TRUE);
   if (found == NULL)
     return FALSE;
 
@@ -257,49 +240,49 @@ on_label_query_tooltip_cb (GtkLabel   *label,
 }
 
 static void
-on_label_released_cb (GtkGestureClick *gesture,
+on_text_released_cb (GtkGestureClick *gesture,
                       int              n_press,
                       double           x,
                       double           y,
                       gpointer         user_data)
 {
   VrCompareRow *self = user_data;
-  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   const VrCompareMark *mark;
 
-  mark = mark_at_point (self, GTK_LABEL (label), x, y);
+  mark = mark_at_point (self, VR_COMPARE_TEXT (widget), x, y, FALSE);
   if (mark != NULL && mark->entity_id != NULL)
     g_signal_emit (self, signals[ENTITY_ACTIVATED], 0, mark->entity_id);
 }
 
 static void
-on_label_motion_cb (GtkEventControllerMotion *motion,
+on_text_motion_cb (GtkEventControllerMotion *motion,
                     double                    x,
                     double                    y,
                     gpointer                  user_data)
 {
   VrCompareRow *self = user_data;
-  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion));
-  const VrCompareMark *mark = mark_at_point (self, GTK_LABEL (label), x, y);
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion));
+  const VrCompareMark *mark = mark_at_point (self, VR_COMPARE_TEXT (widget), x, y, FALSE);
 
-  gtk_widget_set_cursor_from_name (label, mark != NULL && mark->entity_id != NULL ? "pointer" : NULL);
+  gtk_widget_set_cursor_from_name (widget, mark != NULL ? "pointer" : NULL);
 }
 
 static void
-setup_label (VrCompareRow *self,
-             GtkLabel     *label)
+setup_text (VrCompareRow  *self,
+            VrCompareText *text)
 {
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "released", G_CALLBACK (on_label_released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (label), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (click, "released", G_CALLBACK (on_text_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (text), GTK_EVENT_CONTROLLER (click));
 
-  g_signal_connect (motion, "motion", G_CALLBACK (on_label_motion_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (label), motion);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_text_motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (text), motion);
 
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_label_query_tooltip_cb), self);
+  g_signal_connect (text, "query-tooltip", G_CALLBACK (on_text_query_tooltip_cb), self);
 }
 
 static void
@@ -332,6 +315,8 @@ vr_compare_row_class_init (VrCompareRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (VR_TYPE_COMPARE_TEXT);
+
   object_class->dispose = vr_compare_row_dispose;
   object_class->finalize = vr_compare_row_finalize;
 
@@ -346,8 +331,8 @@ vr_compare_row_class_init (VrCompareRowClass *klass)
                                                "/io/github/variorum/Variorum/compare/vr-compare-row.ui");
   gtk_widget_class_bind_template_child (widget_class, VrCompareRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, VrCompareRow, columns);
-  gtk_widget_class_bind_template_child (widget_class, VrCompareRow, left_label);
-  gtk_widget_class_bind_template_child (widget_class, VrCompareRow, right_label);
+  gtk_widget_class_bind_template_child (widget_class, VrCompareRow, left_text);
+  gtk_widget_class_bind_template_child (widget_class, VrCompareRow, right_text);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "comparerow");
@@ -363,8 +348,8 @@ vr_compare_row_init (VrCompareRow *self)
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
 
-  setup_label (self, self->left_label);
-  setup_label (self, self->right_label);
+  setup_text (self, self->left_text);
+  setup_text (self, self->right_text);
 }
 
 GtkWidget *
@@ -435,12 +420,14 @@ vr_compare_row_set_side (VrCompareRow  *self,
                          const char    *placeholder,
                          GArray        *marks)
 {
-  GtkLabel *label;
+  VrCompareText *widget;
+  g_autoptr(PangoAttrList) attrs = NULL;
+  gboolean dark;
 
   g_return_if_fail (VR_IS_COMPARE_ROW (self));
   g_return_if_fail (side == VR_COMPARE_SIDE_LEFT || side == VR_COMPARE_SIDE_RIGHT);
 
-  label = side_label (self, side);
+  widget = side_text (self, side);
 
   g_free (self->texts[side]);
   self->texts[side] = g_strdup (text);
@@ -448,23 +435,23 @@ vr_compare_row_set_side (VrCompareRow  *self,
   if (marks != NULL && text != NULL)
     self->marks[side] = g_array_ref (marks);
 
-  gtk_label_set_attributes (label, NULL);
-  gtk_label_set_text (label, text != NULL ? text : (placeholder != NULL ? placeholder : ""));
+  dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  attrs = vr_compare_marks_to_attrs (text, self->marks[side], dark);
+  vr_compare_text_set_text (widget, text != NULL ? text : (placeholder != NULL ? placeholder : ""),
+                            attrs);
   if (text != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "missing");
+    gtk_widget_remove_css_class (GTK_WIDGET (widget), "missing");
   else
-    gtk_widget_add_css_class (GTK_WIDGET (label), "missing");
-
-  apply_side (self, side);
+    gtk_widget_add_css_class (GTK_WIDGET (widget), "missing");
 }
 
-GtkLabel *
-vr_compare_row_get_label (VrCompareRow  *self,
-                          VrCompareSide  side)
+VrCompareText *
+vr_compare_row_get_text (VrCompareRow  *self,
+                         VrCompareSide  side)
 {
   g_return_val_if_fail (VR_IS_COMPARE_ROW (self), NULL);
 
-  return side_label (self, side);
+  return side_text (self, side);
 }
 
 void

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "vr-compare-text.h"
 #include "vr-compare-view.h"
 
 G_BEGIN_DECLS
@@ -12,7 +13,7 @@ G_DECLARE_FINAL_TYPE (VrCompareRow, vr_compare_row, VR, COMPARE_ROW, GtkWidget)
 
 /* One row of the comparison: a paragraph number and the paragraph's text on
  * each side, with its marks drawn as Pango attributes (mentions in the
- * reader's colours, replaced names overlined, deletions struck through,
+ * reader's colours, replaced names with a wavy underline, deletions struck through,
  * insertions underlined twice). Text is set as text, never as markup.
  *
  * Signal "entity-activated" (entity id): a mention was clicked. */
@@ -29,8 +30,8 @@ void       vr_compare_row_set_side  (VrCompareRow  *self,
                                      const char    *text,
                                      const char    *placeholder,
                                      GArray        *marks);
-GtkLabel  *vr_compare_row_get_label (VrCompareRow  *self,
-                                     VrCompareSide  side);
+VrCompareText *vr_compare_row_get_text (VrCompareRow  *self,
+                                        VrCompareSide  side);
 /* Redraws the marks (after a change of style). */
 void       vr_compare_row_restyle   (VrCompareRow  *self);
 

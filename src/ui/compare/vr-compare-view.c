@@ -539,6 +539,30 @@ add_original_marks (VrCompareView *self,
     }
 }
 
+/* Spaces at the ends of a change are drawn plain: the mark covers words. */
+static gboolean
+trim_range (const char *text,
+            guint      *start,
+            guint      *end)
+{
+  const char *p = g_utf8_offset_to_pointer (text, *start);
+
+  while (*start < *end && g_unichar_isspace (g_utf8_get_char (p)))
+    {
+      p = g_utf8_next_char (p);
+      (*start)++;
+    }
+
+  p = g_utf8_offset_to_pointer (p, *end - *start);
+  while (*end > *start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+    {
+      p = g_utf8_prev_char (p);
+      (*end)--;
+    }
+
+  return *start < *end;
+}
+
 static void
 add_word_diff (VrCompareView *self,
                Side          *left,
@@ -554,20 +578,19 @@ add_word_diff (VrCompareView *self,
       const VrDiffRun *run = &g_array_index (runs, VrDiffRun, i);
       VrCompareMark mark = { 0, };
 
-      if (run->op == VR_DIFF_DELETE && run->a_start < run->a_end)
+      mark.start = run->op == VR_DIFF_INSERT ? run->b_start : run->a_start;
+      mark.end = run->op == VR_DIFF_INSERT ? run->b_end : run->a_end;
+
+      if (run->op == VR_DIFF_DELETE && trim_range (left->text, &mark.start, &mark.end))
         {
           mark.kind = VR_COMPARE_MARK_DELETED;
-          mark.start = run->a_start;
-          mark.end = run->a_end;
           /* Translators: a tooltip on words one side of the comparison lacks */
           mark.tooltip = g_strdup_printf (_("Not in “%s”"), right_choice->label);
           g_array_append_val (left->marks, mark);
         }
-      else if (run->op == VR_DIFF_INSERT && run->b_start < run->b_end)
+      else if (run->op == VR_DIFF_INSERT && trim_range (right->text, &mark.start, &mark.end))
         {
           mark.kind = VR_COMPARE_MARK_INSERTED;
-          mark.start = run->b_start;
-          mark.end = run->b_end;
           mark.tooltip = g_strdup_printf (_("Not in “%s”"), left_choice->label);
           g_array_append_val (right->marks, mark);
         }

@@ -17,7 +17,8 @@ typedef enum
  * VrCompareMarkKind:
  * @VR_COMPARE_MARK_MENTION: a mention of an entity, in its kind's colours
  * @VR_COMPARE_MARK_REPLACED: a name a normalized reading replaced: the new
- *   form on the normalized side, the original spelling on the other
+ *   form on the normalized side, the original spelling on the other (wavy
+ *   underline)
  * @VR_COMPARE_MARK_DELETED: words of the left side the right side lacks
  *   (struck through)
  * @VR_COMPARE_MARK_INSERTED: words of the right side the left side lacks
