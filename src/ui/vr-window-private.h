@@ -5,6 +5,7 @@
 #include "vr-export.h"
 #include "vr-reader-view.h"
 #include "vr-window.h"
+#include "compare/vr-compare-view.h"
 
 G_BEGIN_DECLS
 
@@ -76,6 +77,9 @@ struct _VrWindow
   VrReaderView         *reader_view;
   GMenu                *recent_section;
   GMenu                *edit_section;
+
+  /* vr-window-compare.c */
+  VrCompareView        *compare_view;
 };
 
 /* vr-window-actions.c: the win.* actions, recent documents and dropped files. */
@@ -186,6 +190,10 @@ void            _vr_window_present_when_loaded (VrWindow      *self);
 GtkWidget      *_vr_window_get_presentation   (VrWindow       *self);
 /* The paragraph the desk's text shows: where a presentation starts. */
 guint           _vr_window_get_shown_paragraph (VrWindow      *self);
+/* vr-window-compare.c: the comparison of two versions (win.compare). */
+void            _vr_window_class_compare_init (GtkWidgetClass *widget_class);
+void            _vr_window_compare_init       (VrWindow       *self);
+VrCompareView  *_vr_window_get_compare_view   (VrWindow       *self);
 
 /* For the tests: the parts of the window they look at. */
 VrReaderView   *_vr_window_get_reader_view    (VrWindow       *self);

@@ -479,6 +479,7 @@ vr_window_class_init (VrWindowClass *klass)
   _vr_window_class_names_init (widget_class);
   _vr_window_class_notes_init (widget_class);
   _vr_window_class_present_init (widget_class);
+  _vr_window_class_compare_init (widget_class);
 }
 
 static void
@@ -526,6 +527,7 @@ vr_window_init (VrWindow *self)
   _vr_window_reconcile_update (self);
   _vr_window_notes_init (self);
   _vr_window_present_update (self);
+  _vr_window_compare_init (self);
 
   update_title (self);
 }

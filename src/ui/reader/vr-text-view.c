@@ -115,26 +115,32 @@ set_rgba (GtkTextTag *tag,
 }
 
 /* Colours chosen from the GNOME palette, one set for each style so that the
- * marks keep their contrast on light and dark backgrounds. */
+ * marks keep their contrast on light and dark backgrounds: underline and
+ * background of each kind's mentions, and the highlight of a selection.
+ * Other views of the text (the comparison) read them through
+ * vr_text_view_get_kind_colors (). */
+static const char * const kind_colors_light[N_KINDS][2] = {
+  { "#1c71d8", "rgba(53,132,228,0.10)" },
+  { "#813d9c", "rgba(145,65,172,0.10)" },
+  { "#26a269", "rgba(51,209,122,0.13)" },
+  { "#c64600", "rgba(255,120,0,0.12)" },
+  { "#5e5c64", "rgba(119,118,123,0.12)" },
+};
+static const char * const kind_colors_dark[N_KINDS][2] = {
+  { "#99c1f1", "rgba(53,132,228,0.22)" },
+  { "#dc8add", "rgba(145,65,172,0.28)" },
+  { "#8ff0a4", "rgba(51,209,122,0.18)" },
+  { "#ffbe6f", "rgba(255,120,0,0.22)" },
+  { "#c0bfbc", "rgba(154,153,150,0.20)" },
+};
+#define SELECTED_LIGHT "#f9f06b"
+#define SELECTED_DARK "#f5c211"
+
 static void
 update_colors (VrTextView *self)
 {
-  static const char * const light[N_KINDS][2] = {
-    { "#1c71d8", "rgba(53,132,228,0.10)" },
-    { "#813d9c", "rgba(145,65,172,0.10)" },
-    { "#26a269", "rgba(51,209,122,0.13)" },
-    { "#c64600", "rgba(255,120,0,0.12)" },
-    { "#5e5c64", "rgba(119,118,123,0.12)" },
-  };
-  static const char * const dark[N_KINDS][2] = {
-    { "#99c1f1", "rgba(53,132,228,0.22)" },
-    { "#dc8add", "rgba(145,65,172,0.28)" },
-    { "#8ff0a4", "rgba(51,209,122,0.18)" },
-    { "#ffbe6f", "rgba(255,120,0,0.22)" },
-    { "#c0bfbc", "rgba(154,153,150,0.20)" },
-  };
   gboolean is_dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  const char * const (*colors)[2] = is_dark ? dark : light;
+  const char * const (*colors)[2] = is_dark ? kind_colors_dark : kind_colors_light;
 
   for (guint i = 0; i < N_KINDS; i++)
     {
@@ -148,7 +154,7 @@ update_colors (VrTextView *self)
             is_dark ? "rgba(255,255,255,0.68)" : "rgba(0,0,0,0.64)");
 
   /* Highlights carry their own dark text so they read in both styles. */
-  set_rgba (self->selected_tag, "background-rgba", is_dark ? "#f5c211" : "#f9f06b");
+  set_rgba (self->selected_tag, "background-rgba", is_dark ? SELECTED_DARK : SELECTED_LIGHT);
   set_rgba (self->selected_tag, "foreground-rgba", "#000000");
   set_rgba (self->match_tag, "background-rgba", is_dark ? "#c88800" : "#ffc57a");
   set_rgba (self->match_tag, "foreground-rgba", "#000000");
@@ -1809,4 +1815,32 @@ vr_text_view_create_annotation_card (VrTextView   *self,
   gtk_box_append (GTK_BOX (box), label);
 
   return box;
+}
+
+/* The palette, for other views of a document's text. */
+void
+vr_text_view_get_kind_colors (VrEntityKind  kind,
+                              gboolean      dark,
+                              GdkRGBA      *underline,
+                              GdkRGBA      *background)
+{
+  const char * const (*colors)[2] = dark ? kind_colors_dark : kind_colors_light;
+
+  if ((guint) kind >= N_KINDS)
+    kind = VR_ENTITY_KIND_OTHER;
+  if (underline != NULL)
+    gdk_rgba_parse (underline, colors[kind][0]);
+  if (background != NULL)
+    gdk_rgba_parse (background, colors[kind][1]);
+}
+
+void
+vr_text_view_get_selected_colors (gboolean  dark,
+                                  GdkRGBA  *foreground,
+                                  GdkRGBA  *background)
+{
+  if (foreground != NULL)
+    gdk_rgba_parse (foreground, "#000000");
+  if (background != NULL)
+    gdk_rgba_parse (background, dark ? SELECTED_DARK : SELECTED_LIGHT);
 }

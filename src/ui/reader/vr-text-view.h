@@ -109,5 +109,15 @@ gboolean      vr_text_view_get_word_at_cursor       (VrTextView   *self,
 /* The hover card of @annotation: its note, as plain text. */
 GtkWidget    *vr_text_view_create_annotation_card   (VrTextView   *self,
                                                      VrAnnotation *annotation);
+/* The colours the text view gives marks, for other views of the same text
+ * (light or @dark style): the underline and background of a mention of
+ * @kind, and the text and background of a highlighted mention. */
+void        vr_text_view_get_kind_colors       (VrEntityKind  kind,
+                                                gboolean      dark,
+                                                GdkRGBA      *underline,
+                                                GdkRGBA      *background);
+void        vr_text_view_get_selected_colors   (gboolean      dark,
+                                                GdkRGBA      *foreground,
+                                                GdkRGBA      *background);
 
 G_END_DECLS
