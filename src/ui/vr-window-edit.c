@@ -245,6 +245,10 @@ get_focus_text (VrWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
+  /* A popover that has just closed leaves the focus on its field: typing
+   * can no longer go there, so Ctrl+Z is the document's again. */
+  if (focus == NULL || !gtk_widget_get_mapped (focus))
+    return NULL;
   if (GTK_IS_TEXT (focus) && gtk_editable_get_editable (GTK_EDITABLE (focus)))
     return focus;
   if (GTK_IS_TEXT_VIEW (focus) && gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)))
