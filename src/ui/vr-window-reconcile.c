@@ -594,6 +594,7 @@ _vr_window_class_reconcile_init (GtkWidgetClass *widget_class)
   /* "csv" or "json" */
   gtk_widget_class_install_action (widget_class, "win.export-spellings", "s", vr_window_export_spellings_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  /* Not Ctrl+Shift+A: lists and text entries take that to select nothing. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.show-add-spelling", NULL);
 }
