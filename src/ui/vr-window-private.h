@@ -33,7 +33,7 @@ struct _VrWindow
 
   /* vr-window-reconcile.c */
   GtkFileChooserNative *export_chooser;
-  AdwToast             *reconcile_toast;
+  AdwToast             *reconcile_toast;  /* the last one shown */
   guint                 exporting : 1;
 
   /* Template children */
