@@ -281,6 +281,28 @@ test_names_reject (void)
   /* The action with the row's position does what the button does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-suggestion", "u", 0));
   wait_for_rows (view, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_rows (view, 1);
+
+  /* A second entity for Choe Chang-ik makes a second row; rejecting the
+   * first from the keyboard leaves the focus on the row that remains. */
+  {
+    g_autoptr(VrEntity) choe = vr_entity_new ("choe-chang-ik-2", VR_ENTITY_KIND_PERSON, "Ch'oe Ch'ang-ik");
+    g_autoptr(VrVariant) form = vr_variant_new ("Ch'oe Ch'ang-ik", VR_NAME_SYSTEM_MR);
+    GtkWidget *first_reject, *row;
+
+    vr_entity_add_variant (choe, form);
+    vr_document_add_entity (document, choe);
+    wait_for_rows (view, 2);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+    first_reject = find_actionable (vr_suggestions_view_get_list (view), "win.reject-suggestion");
+    g_assert_true (gtk_widget_grab_focus (first_reject));
+    g_signal_emit_by_name (first_reject, "clicked");
+    wait_for_rows (view, 1);
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (vr_suggestions_view_get_list (view)), 0));
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
+  }
 
   destroy_window (window);
 }
@@ -298,6 +320,21 @@ test_names_empty (void)
   /* An action with no row behind it does nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-suggestion", "u", 3));
   g_assert_false (vr_document_get_modified (vr_window_get_document (window)));
+
+  /* A spelling edited to match another person's is proposed; rejected as a
+   * spelling, it is not. */
+  {
+    VrDocument *document = vr_window_get_document (window);
+    VrEntity *entity = vr_document_lookup_entity (document, "choe-yong-geon");
+    VrVariant *variant = vr_entity_lookup_variant (entity, "Choe Yong-geon");
+    g_autoptr(VrCommand) edit = vr_command_set_string_new (variant, "form", "Ch'oe Ch'ang-ik");
+    g_autoptr(VrCommand) reject = vr_command_set_int_new (variant, "status", VR_VARIANT_STATUS_REJECTED);
+
+    vr_window_push_command (window, edit);
+    wait_for_rows (view, 1);
+    vr_window_push_command (window, reject);
+    wait_for_rows (view, 0);
+  }
 
   destroy_window (window);
 }

@@ -17,7 +17,7 @@ struct _VrSuggestionsView
 
   VrDocument    *document;
   GListModel    *model;
-  GPtrArray     *watched;   /* VrEntity whose spellings and name are followed */
+  GPtrArray     *watched;   /* VrEntity and VrVariant whose changes are followed */
   guint          idle_id;
 
   GtkStack      *stack;
@@ -204,10 +204,11 @@ unwatch_entities (VrSuggestionsView *self)
 {
   for (guint i = 0; i < self->watched->len; i++)
     {
-      VrEntity *entity = g_ptr_array_index (self->watched, i);
+      GObject *object = g_ptr_array_index (self->watched, i);
 
-      g_signal_handlers_disconnect_by_data (vr_entity_get_variants (entity), self);
-      g_signal_handlers_disconnect_by_data (entity, self);
+      if (VR_IS_ENTITY (object))
+        g_signal_handlers_disconnect_by_data (vr_entity_get_variants (VR_ENTITY (object)), self);
+      g_signal_handlers_disconnect_by_data (object, self);
     }
   g_ptr_array_set_size (self->watched, 0);
 }
@@ -228,6 +229,18 @@ watch_entities (VrSuggestionsView *self)
                                G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (entity, "notify::kind",
                                G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
+
+      /* A spelling edited or rejected counts as much as one added. */
+      for (guint j = 0; j < g_list_model_get_n_items (vr_entity_get_variants (entity)); j++)
+        {
+          g_autoptr(VrVariant) variant = g_list_model_get_item (vr_entity_get_variants (entity), j);
+
+          g_signal_connect_object (variant, "notify::form",
+                                   G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (variant, "notify::status",
+                                   G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
+          g_ptr_array_add (self->watched, g_steal_pointer (&variant));
+        }
       g_ptr_array_add (self->watched, g_steal_pointer (&entity));
     }
 }
@@ -236,9 +249,16 @@ void
 vr_suggestions_view_refresh (VrSuggestionsView *self)
 {
   g_autoptr(GListModel) model = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus;
   guint n;
 
   g_return_if_fail (VR_IS_SUGGESTIONS_VIEW (self));
+
+  /* The rows are rebuilt: a keyboard user who just pressed Accept goes on
+   * from the first row rather than from nowhere. */
+  had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list));
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
 
@@ -268,6 +288,8 @@ vr_suggestions_view_refresh (VrSuggestionsView *self)
       gtk_label_set_text (self->summary_label, summary);
     }
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  if (had_focus && n > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0)));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SUGGESTIONS]);
 }
