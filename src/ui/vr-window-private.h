@@ -55,7 +55,7 @@ struct _VrWindow
   GtkWidget            *external_reload_button;
   /* vr-window-reconcile.c */
   GtkFileChooserNative *export_chooser;
-  AdwToast             *reconcile_toast;
+  AdwToast             *reconcile_toast;  /* the last one shown */
   guint                 exporting : 1;
   /* vr-window-notes.c */
   GtkWidget            *note_popover;

@@ -49,7 +49,8 @@ show_toast (VrWindow   *self,
       adw_toast_set_button_label (toast, _("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");
     }
-  g_set_weak_pointer (&self->reconcile_toast, toast);
+  /* Kept after it is dismissed: the tests read the last one. */
+  g_set_object (&self->reconcile_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -572,7 +573,7 @@ _vr_window_reconcile_dispose (VrWindow *self)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
       g_clear_object (&self->export_chooser);
     }
-  g_clear_weak_pointer (&self->reconcile_toast);
+  g_clear_object (&self->reconcile_toast);
 }
 
 void
@@ -594,6 +595,7 @@ _vr_window_class_reconcile_init (GtkWidgetClass *widget_class)
   /* "csv" or "json" */
   gtk_widget_class_install_action (widget_class, "win.export-spellings", "s", vr_window_export_spellings_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  /* Not Ctrl+Shift+A: lists and text entries take that to select nothing. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.show-add-spelling", NULL);
 }

@@ -321,6 +321,21 @@ test_names_empty (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-suggestion", "u", 3));
   g_assert_false (vr_document_get_modified (vr_window_get_document (window)));
 
+  /* A spelling edited to match another person's is proposed; rejected as a
+   * spelling, it is not. */
+  {
+    VrDocument *document = vr_window_get_document (window);
+    VrEntity *entity = vr_document_lookup_entity (document, "choe-yong-geon");
+    VrVariant *variant = vr_entity_lookup_variant (entity, "Choe Yong-geon");
+    g_autoptr(VrCommand) edit = vr_command_set_string_new (variant, "form", "Ch'oe Ch'ang-ik");
+    g_autoptr(VrCommand) reject = vr_command_set_int_new (variant, "status", VR_VARIANT_STATUS_REJECTED);
+
+    vr_window_push_command (window, edit);
+    wait_for_rows (view, 1);
+    vr_window_push_command (window, reject);
+    wait_for_rows (view, 0);
+  }
+
   destroy_window (window);
 }
 

@@ -614,7 +614,7 @@ test_add_spelling (void)
   AdwToast *toast;
   VrVariant *added;
 
-  /* Ctrl+Shift+A's action opens the popover for the selected entity. */
+  /* Ctrl+Alt+S's action opens the popover for the selected entity. */
   vr_reader_view_select_entity (reader (window), prc);
   flush_events ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-add-spelling", NULL));

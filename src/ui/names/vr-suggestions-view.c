@@ -17,7 +17,7 @@ struct _VrSuggestionsView
 
   VrDocument    *document;
   GListModel    *model;
-  GPtrArray     *watched;   /* VrEntity whose spellings and name are followed */
+  GPtrArray     *watched;   /* VrEntity and VrVariant whose changes are followed */
   guint          idle_id;
 
   GtkStack      *stack;
@@ -204,10 +204,11 @@ unwatch_entities (VrSuggestionsView *self)
 {
   for (guint i = 0; i < self->watched->len; i++)
     {
-      VrEntity *entity = g_ptr_array_index (self->watched, i);
+      GObject *object = g_ptr_array_index (self->watched, i);
 
-      g_signal_handlers_disconnect_by_data (vr_entity_get_variants (entity), self);
-      g_signal_handlers_disconnect_by_data (entity, self);
+      if (VR_IS_ENTITY (object))
+        g_signal_handlers_disconnect_by_data (vr_entity_get_variants (VR_ENTITY (object)), self);
+      g_signal_handlers_disconnect_by_data (object, self);
     }
   g_ptr_array_set_size (self->watched, 0);
 }
@@ -228,6 +229,18 @@ watch_entities (VrSuggestionsView *self)
                                G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (entity, "notify::kind",
                                G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
+
+      /* A spelling edited or rejected counts as much as one added. */
+      for (guint j = 0; j < g_list_model_get_n_items (vr_entity_get_variants (entity)); j++)
+        {
+          g_autoptr(VrVariant) variant = g_list_model_get_item (vr_entity_get_variants (entity), j);
+
+          g_signal_connect_object (variant, "notify::form",
+                                   G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (variant, "notify::status",
+                                   G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
+          g_ptr_array_add (self->watched, g_steal_pointer (&variant));
+        }
       g_ptr_array_add (self->watched, g_steal_pointer (&entity));
     }
 }

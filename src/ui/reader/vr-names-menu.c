@@ -100,7 +100,7 @@ vr_names_menu_get_entity_model (void)
   add = g_menu_new ();
   item = g_menu_item_new (_("_Add Spelling…"), "entity.add-spelling");
   /* The same step as the window's shortcut, for the selected entity. */
-  g_menu_item_set_attribute (item, "accel", "s", "<Control><Shift>a");
+  g_menu_item_set_attribute (item, "accel", "s", "<Control><Alt>s");
   g_menu_append_item (add, item);
 
   edits = g_menu_new ();
@@ -676,6 +676,8 @@ vr_names_menu_attach_context (GtkWidget              *widget,
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  /* Before the lists inside: a list box claims every button's press. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (on_context_pressed_cb), data);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 
