@@ -416,11 +416,13 @@ format_time (GDateTime *time)
 
   if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
       g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    /* Translators: a time today, see strftime(3) */
+    /* xgettext:no-c-format */
+    /* Translators: a time today, see g_date_time_format() */
     return g_date_time_format (local, _("today at %H:%M"));
 
-  /* Translators: a date and time, see strftime(3) */
-  return g_date_time_format (local, _("%e %B %Y at %H:%M"));
+  /* xgettext:no-c-format */
+  /* Translators: a date and time, see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %B %Y at %H:%M"));
 }
 
 static void

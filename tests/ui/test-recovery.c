@@ -401,6 +401,13 @@ test_recovery_offer_keep_and_discard (void)
   iterate_until (has_recovery_titled, "Still never saved");
   g_assert_cmpuint (count_recoveries (), ==, 1);
 
+  /* Undo goes back to the restored state, which was never saved: still
+   * unsaved, still kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (vr_document_get_modified (vr_window_get_document (window)));
+  iterate_until (has_recovery_titled, "Never saved");
+  g_assert_cmpuint (count_recoveries (), ==, 1);
+
   destroy_window (window);
   remove_all_recoveries ();
 }

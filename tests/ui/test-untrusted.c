@@ -237,6 +237,38 @@ test_untrusted_card_and_citation (void)
   flush_events ();
 }
 
+static void
+test_untrusted_tag_popover (void)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+  VrWindow *window = open_hostile ();
+  VrTextView *view = VR_TEXT_VIEW (vr_reader_view_get_text_view (_vr_window_get_reader_view (window)));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  int base = vr_text_view_get_paragraph_offset (view, 1);
+  GtkWidget *popover;
+  GtkTextIter start, end;
+
+  /* "Kim&amp;Il" in the second paragraph: "Here " KIM " met " KIM2 */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, base + 32);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, base + 42);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", NULL));
+  flush_events ();
+
+  popover = _vr_window_get_tag_popover (window);
+  g_assert_nonnull (popover);
+  gtk_test_widget_wait_for_draw (popover);
+  collect (popover, all);
+  /* The span to tag, and the entities it could be tagged with. */
+  assert_shows (all->str, KIM2);
+  assert_shows (all->str, KIM " (Person)");
+  assert_shows (all->str, PARTY " (Organization)");
+  assert_shows (all->str, EVENT " (Event)");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+}
+
 static GString *
 collect_dialog (gpointer dialog)
 {
@@ -345,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/untrusted/window", test_untrusted_window);
   g_test_add_func ("/untrusted/card-and-citation", test_untrusted_card_and_citation);
   g_test_add_func ("/untrusted/edit-dialogs", test_untrusted_edit_dialogs);
+  g_test_add_func ("/untrusted/tag-popover", test_untrusted_tag_popover);
   g_test_add_func ("/untrusted/handout", test_untrusted_handout);
 
   status = g_test_run ();
