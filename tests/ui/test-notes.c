@@ -432,6 +432,22 @@ test_notes_word_at_cursor (void)
   g_assert_false (gtk_widget_get_visible (_vr_window_get_note_popover (window)));
   g_assert_cmpuint (g_list_model_get_n_items (annotations_of (window)), ==, 2);
 
+  /* Ctrl+M again while a note is being written keeps that note. */
+  select_span (window, 1, 0, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-note", NULL));
+  {
+    VrNotePopover *popover = note_popover (window);
+    g_autofree char *text = NULL;
+
+    set_field_text (popover, "A draft");
+    select_span (window, 1, 4, 8);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-note", NULL));
+    g_assert_true (note_popover (window) == popover);
+    text = field_text (popover);
+    g_assert_cmpstr (text, ==, "A draft");
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
+
   /* An empty note cannot be added. */
   select_span (window, 1, 0, 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-note", NULL));
