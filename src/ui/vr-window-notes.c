@@ -135,6 +135,12 @@ on_add_saved_cb (VrWindow      *self,
     gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_text_view (self))), &end);
 }
 
+static gboolean
+popover_open (VrWindow *self)
+{
+  return self->note_popover != NULL && gtk_widget_get_visible (self->note_popover);
+}
+
 static void
 vr_window_add_note_action (GtkWidget  *widget,
                            const char *action_name,
@@ -152,7 +158,9 @@ vr_window_add_note_action (GtkWidget  *widget,
   guint s, e;
   Span *span;
 
-  if (self->document == NULL)
+  /* Ctrl+M typed in the popover's field reaches the window: the note
+   * being written stays. */
+  if (self->document == NULL || popover_open (self))
     return;
 
   view = get_text_view (self);
@@ -352,7 +360,7 @@ on_text_enter_cb (GtkWidget *widget,
   VrWindow *self = user_data;
   VrAnnotation *annotation = vr_text_view_get_annotation_at_cursor (VR_TEXT_VIEW (widget));
 
-  if (annotation == NULL || self->document == NULL)
+  if (annotation == NULL || self->document == NULL || popover_open (self))
     return FALSE;
 
   edit_note (self, annotation);

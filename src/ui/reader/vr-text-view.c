@@ -693,9 +693,12 @@ on_button_event_cb (GtkEventControllerLegacy *legacy,
   VrMention *mention;
   double x, y, nx, ny;
 
+  /* A popover on the text is another surface: its clicks are not on the
+   * text under them. */
   if ((type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE) ||
       gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY ||
       (native = gtk_widget_get_native (GTK_WIDGET (self))) == NULL ||
+      gdk_event_get_surface (event) != gtk_native_get_surface (native) ||
       !gdk_event_get_position (event, &x, &y))
     return GDK_EVENT_PROPAGATE;
 
