@@ -144,7 +144,10 @@ update_attributes (VrPresentationWindow *self)
   pango_attr_list_insert (attrs, attr);
 
   if (self->shown != NULL && vr_paragraph_get_kind (self->shown) == VR_PARAGRAPH_KIND_HEADING)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+    {
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_scale_new (1.25));
+    }
   else if (self->shown != NULL && vr_paragraph_get_kind (self->shown) == VR_PARAGRAPH_KIND_NOTE)
     pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
 
