@@ -859,6 +859,57 @@ test_present_command_line (void)
 }
 
 static void
+destroy_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i - 1);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        gtk_window_destroy (toplevel);
+    }
+}
+
+static void
+test_present_when_loaded (void)
+{
+  g_autoptr(GFile) broken = g_file_new_build_filename (g_test_get_dir (G_TEST_DIST), "fixtures", "broken.json", NULL);
+  g_autoptr(GFile) sample = sample_file ();
+  VrWindow *window = vr_window_new (GTK_APPLICATION (app));
+
+  reset_settings ();
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* What --present FILE asks of the window: present once it is shown. */
+  vr_window_open_file (window, sample);
+  _vr_window_present_when_loaded (window);
+  g_assert_null (presentation_of (window));
+  iterate_until (not_loading, window);
+  flush_events ();
+  g_assert_nonnull (presentation_of (window));
+  close_window (window);
+
+  /* A file that fails to load is not presented, nor the next one opened. */
+  window = vr_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  vr_window_open_file (window, broken);
+  _vr_window_present_when_loaded (window);
+  iterate_until (not_loading, window);
+  flush_events ();
+  destroy_dialogs ();
+  g_assert_null (presentation_of (window));
+  vr_window_open_file (window, sample);
+  iterate_until (not_loading, window);
+  flush_events ();
+  g_assert_nonnull (vr_window_get_document (window));
+  g_assert_null (presentation_of (window));
+
+  close_window (window);
+}
+
+static void
 test_present_help (void)
 {
   g_autoptr(GSubprocess) proc = NULL;
@@ -973,6 +1024,7 @@ main (int   argc,
   g_test_add_func ("/present/zoom-setting", test_present_zoom_setting);
   g_test_add_func ("/present/pointer-hides", test_present_pointer_hides);
   g_test_add_func ("/present/follows-model", test_present_follows_model);
+  g_test_add_func ("/present/when-loaded", test_present_when_loaded);
   g_test_add_func ("/present/command-line", test_present_command_line);
   g_test_add_func ("/present/help", test_present_help);
 
