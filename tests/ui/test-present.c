@@ -453,13 +453,19 @@ test_present_paging (void)
   g_assert_nonnull (adj);
   iterate_until (has_scroll_room, adj);
 
-  /* Taller than the screen: Space pages through it before the next one. */
+  /* Taller than the screen: it says so, and Space pages through it
+   * before the next one. */
+  g_assert_true (gtk_widget_get_visible (_vr_presentation_window_get_more_below (presentation)));
   press (presentation, GDK_KEY_space, 0);
   g_assert_cmpuint (vr_presentation_window_get_paragraph (presentation), ==, longest);
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0.0);
 
   while (vr_presentation_window_get_paragraph (presentation) == longest)
     {
+      gboolean at_end = gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj)
+                        >= gtk_adjustment_get_upper (adj) - 1.0;
+
+      g_assert_true (gtk_widget_get_visible (_vr_presentation_window_get_more_below (presentation)) == !at_end);
       g_assert_cmpuint (++steps, <, 50);
       press (presentation, GDK_KEY_space, 0);
     }
