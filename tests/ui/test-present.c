@@ -203,10 +203,12 @@ test_present_enter_leave_action (void)
   g_assert_cmpstr (gtk_label_get_text (_vr_presentation_window_get_text_label (presentation)), ==,
                    paragraph_text (vr_window_get_document (window), 0));
 
-  /* The same action again leaves. */
+  /* The same action again leaves, and the window goes with nothing kept. */
+  g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &presentation);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
   flush_events ();
   g_assert_null (presentation_of (window));
+  g_assert_null (presentation);
 
   /* And the presentation's own action (what F5 runs there). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
@@ -797,6 +799,25 @@ test_present_follows_model (void)
   close_window (window);
 }
 
+static void
+test_present_desk_closed (void)
+{
+  VrWindow *window = open_sample ();
+  VrDocument *document = vr_window_get_document (window);
+  VrPresentationWindow *presentation;
+
+  reset_settings ();
+  _vr_window_enter_presentation (window);
+  presentation = presentation_of (window);
+  g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &presentation);
+  g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
+
+  /* Closing the desk ends the presentation and lets the document go. */
+  close_window (window);
+  g_assert_null (presentation);
+  g_assert_null (document);
+}
+
 static gboolean
 on_cli_poll_cb (gpointer data)
 {
@@ -1030,6 +1051,7 @@ main (int   argc,
   g_test_add_func ("/present/zoom-setting", test_present_zoom_setting);
   g_test_add_func ("/present/pointer-hides", test_present_pointer_hides);
   g_test_add_func ("/present/follows-model", test_present_follows_model);
+  g_test_add_func ("/present/desk-closed", test_present_desk_closed);
   g_test_add_func ("/present/when-loaded", test_present_when_loaded);
   g_test_add_func ("/present/command-line", test_present_command_line);
   g_test_add_func ("/present/help", test_present_help);
