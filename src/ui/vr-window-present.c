@@ -255,15 +255,46 @@ _vr_window_get_presentation (VrWindow *self)
   return self->presentation;
 }
 
+static gboolean
+forget_present_on_load_cb (gpointer data)
+{
+  VrWindow *self = data;
+
+  /* The load failed: a document opened later is not presented. */
+  if (self->document == NULL && !vr_window_get_loading (self))
+    self->present_on_load = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_notify_loading_cb (VrWindow   *self,
+                      GParamSpec *pspec)
+{
+  if (vr_window_get_loading (self))
+    return;
+
+  g_signal_handlers_disconnect_by_func (self, on_notify_loading_cb, NULL);
+  /* A loaded document is set after the loading ends: look afterwards. */
+  if (self->present_on_load)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, forget_present_on_load_cb,
+                     g_object_ref (self), g_object_unref);
+}
+
 void
 _vr_window_present_when_loaded (VrWindow *self)
 {
   g_return_if_fail (VR_IS_WINDOW (self));
 
   if (self->document != NULL)
-    _vr_window_enter_presentation (self);
-  else
-    self->present_on_load = TRUE;
+    {
+      _vr_window_enter_presentation (self);
+      return;
+    }
+
+  if (!self->present_on_load && vr_window_get_loading (self))
+    g_signal_connect (self, "notify::loading", G_CALLBACK (on_notify_loading_cb), NULL);
+  self->present_on_load = TRUE;
 }
 
 static void

@@ -203,10 +203,12 @@ test_present_enter_leave_action (void)
   g_assert_cmpstr (gtk_label_get_text (_vr_presentation_window_get_text_label (presentation)), ==,
                    paragraph_text (vr_window_get_document (window), 0));
 
-  /* The same action again leaves. */
+  /* The same action again leaves, and the window goes with nothing kept. */
+  g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &presentation);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
   flush_events ();
   g_assert_null (presentation_of (window));
+  g_assert_null (presentation);
 
   /* And the presentation's own action (what F5 runs there). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
@@ -453,13 +455,19 @@ test_present_paging (void)
   g_assert_nonnull (adj);
   iterate_until (has_scroll_room, adj);
 
-  /* Taller than the screen: Space pages through it before the next one. */
+  /* Taller than the screen: it says so, and Space pages through it
+   * before the next one. */
+  g_assert_true (gtk_widget_get_visible (_vr_presentation_window_get_more_below (presentation)));
   press (presentation, GDK_KEY_space, 0);
   g_assert_cmpuint (vr_presentation_window_get_paragraph (presentation), ==, longest);
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0.0);
 
   while (vr_presentation_window_get_paragraph (presentation) == longest)
     {
+      gboolean at_end = gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj)
+                        >= gtk_adjustment_get_upper (adj) - 1.0;
+
+      g_assert_true (gtk_widget_get_visible (_vr_presentation_window_get_more_below (presentation)) == !at_end);
       g_assert_cmpuint (++steps, <, 50);
       press (presentation, GDK_KEY_space, 0);
     }
@@ -791,6 +799,25 @@ test_present_follows_model (void)
   close_window (window);
 }
 
+static void
+test_present_desk_closed (void)
+{
+  VrWindow *window = open_sample ();
+  VrDocument *document = vr_window_get_document (window);
+  VrPresentationWindow *presentation;
+
+  reset_settings ();
+  _vr_window_enter_presentation (window);
+  presentation = presentation_of (window);
+  g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &presentation);
+  g_object_add_weak_pointer (G_OBJECT (document), (gpointer *) &document);
+
+  /* Closing the desk ends the presentation and lets the document go. */
+  close_window (window);
+  g_assert_null (presentation);
+  g_assert_null (document);
+}
+
 static gboolean
 on_cli_poll_cb (gpointer data)
 {
@@ -856,6 +883,57 @@ test_present_command_line (void)
     gtk_window_destroy (l->data);
   g_list_free (windows);
   flush_events ();
+}
+
+static void
+destroy_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i - 1);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        gtk_window_destroy (toplevel);
+    }
+}
+
+static void
+test_present_when_loaded (void)
+{
+  g_autoptr(GFile) broken = g_file_new_build_filename (g_test_get_dir (G_TEST_DIST), "fixtures", "broken.json", NULL);
+  g_autoptr(GFile) sample = sample_file ();
+  VrWindow *window = vr_window_new (GTK_APPLICATION (app));
+
+  reset_settings ();
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* What --present FILE asks of the window: present once it is shown. */
+  vr_window_open_file (window, sample);
+  _vr_window_present_when_loaded (window);
+  g_assert_null (presentation_of (window));
+  iterate_until (not_loading, window);
+  flush_events ();
+  g_assert_nonnull (presentation_of (window));
+  close_window (window);
+
+  /* A file that fails to load is not presented, nor the next one opened. */
+  window = vr_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  vr_window_open_file (window, broken);
+  _vr_window_present_when_loaded (window);
+  iterate_until (not_loading, window);
+  flush_events ();
+  destroy_dialogs ();
+  g_assert_null (presentation_of (window));
+  vr_window_open_file (window, sample);
+  iterate_until (not_loading, window);
+  flush_events ();
+  g_assert_nonnull (vr_window_get_document (window));
+  g_assert_null (presentation_of (window));
+
+  close_window (window);
 }
 
 static void
@@ -973,6 +1051,8 @@ main (int   argc,
   g_test_add_func ("/present/zoom-setting", test_present_zoom_setting);
   g_test_add_func ("/present/pointer-hides", test_present_pointer_hides);
   g_test_add_func ("/present/follows-model", test_present_follows_model);
+  g_test_add_func ("/present/desk-closed", test_present_desk_closed);
+  g_test_add_func ("/present/when-loaded", test_present_when_loaded);
   g_test_add_func ("/present/command-line", test_present_command_line);
   g_test_add_func ("/present/help", test_present_help);
 

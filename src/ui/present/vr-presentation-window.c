@@ -55,6 +55,7 @@ struct _VrPresentationWindow
   GtkLabel             *text_label;
   GtkLabel             *title_label;
   GtkLabel             *position_label;
+  GtkWidget            *more_below;
   GtkWidget            *gloss_scrim;
   GtkWidget            *gloss_card;
   GtkWidget            *gloss_forms;
@@ -144,7 +145,10 @@ update_attributes (VrPresentationWindow *self)
   pango_attr_list_insert (attrs, attr);
 
   if (self->shown != NULL && vr_paragraph_get_kind (self->shown) == VR_PARAGRAPH_KIND_HEADING)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+    {
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_attr_list_insert (attrs, pango_attr_scale_new (1.25));
+    }
   else if (self->shown != NULL && vr_paragraph_get_kind (self->shown) == VR_PARAGRAPH_KIND_NOTE)
     pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
 
@@ -667,6 +671,17 @@ on_text_click_released_cb (GtkGestureClick      *gesture,
   vr_presentation_window_show_gloss (self, vr_mention_get_entity (mention));
 }
 
+/* A paragraph taller than the screen says so: Space shows the rest. */
+static void
+on_vadjustment_changed_cb (VrPresentationWindow *self,
+                           GtkAdjustment        *adj)
+{
+  gboolean more = gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj)
+                  < gtk_adjustment_get_upper (adj) - 1.0;
+
+  gtk_widget_set_visible (self->more_below, more);
+}
+
 static void
 on_scrim_click_released_cb (GtkGestureClick      *gesture,
                             int                   n_press,
@@ -1114,6 +1129,7 @@ vr_presentation_window_class_init (VrPresentationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, text_label);
   gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, position_label);
+  gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, more_below);
   gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, gloss_scrim);
   gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, gloss_card);
   gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, gloss_forms);
@@ -1181,6 +1197,11 @@ vr_presentation_window_init (VrPresentationWindow *self)
   g_signal_connect_object (click, "released", G_CALLBACK (on_text_click_released_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->scroller), GTK_EVENT_CONTROLLER (click));
 
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "released", G_CALLBACK (on_scrim_click_released_cb), self, 0);
   gtk_widget_add_controller (self->gloss_scrim, GTK_EVENT_CONTROLLER (click));
@@ -1240,4 +1261,12 @@ _vr_presentation_window_get_text_label (VrPresentationWindow *self)
   g_return_val_if_fail (VR_IS_PRESENTATION_WINDOW (self), NULL);
 
   return self->text_label;
+}
+
+GtkWidget *
+_vr_presentation_window_get_more_below (VrPresentationWindow *self)
+{
+  g_return_val_if_fail (VR_IS_PRESENTATION_WINDOW (self), NULL);
+
+  return self->more_below;
 }
