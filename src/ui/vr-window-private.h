@@ -72,9 +72,6 @@ void            _vr_window_annotate_update     (VrWindow       *self);
 VrEntityDialog *_vr_window_edit_entity         (VrWindow       *self,
                                                 VrEntity       *entity);
 GtkWidget      *_vr_window_get_tag_popover     (VrWindow       *self);
-/* The metadata and its labelled fields; a new field row, for tests. */
-AdwMessageDialog *_vr_window_edit_metadata     (VrWindow       *self);
-GtkWidget      *_vr_metadata_dialog_add_field  (AdwMessageDialog *dialog);
 
 /* For the tests: the parts of the window they look at. */
 VrReaderView   *_vr_window_get_reader_view    (VrWindow       *self);
