@@ -1266,6 +1266,24 @@ test_edit_metadata_undo_typing (void)
   flush_events ();
   g_assert_cmpstr (gtk_editable_get_text (vr_metadata_panel_get_entry (panel, "date")), ==, "1956-09-15");
 
+  /* Typing, Enter, more typing, Ctrl+Z: back to what Enter committed, which
+   * stays in the document. */
+  position = g_utf8_strlen (gtk_editable_get_text (title), -1);
+  gtk_editable_insert_text (GTK_EDITABLE (text), " I", -1, &position);
+  press_enter (GTK_WIDGET (title));
+  flush_events ();
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Letter <b>& Report</b> on the Plenum I");
+  position = g_utf8_strlen (gtk_editable_get_text (title), -1);
+  gtk_editable_insert_text (GTK_EDITABLE (text), "I", -1, &position);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "Letter <b>& Report</b> on the Plenum I");
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Letter <b>& Report</b> on the Plenum I");
+  /* Once more: the document's undo, and the entry follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Letter <b>& Report</b> on the Plenum");
+  flush_events ();
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "Letter <b>& Report</b> on the Plenum");
+
   destroy_window (window);
 }
 

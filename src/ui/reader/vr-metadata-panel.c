@@ -218,6 +218,15 @@ set_text_if_changed (GtkEditable *editable,
   gtk_editable_set_enable_undo (editable, TRUE);
 }
 
+/* A committed value is the document's now: Ctrl+Z in the entry stops there,
+ * and goes on with the document's undo. */
+static void
+reset_undo (GtkEditable *editable)
+{
+  gtk_editable_set_enable_undo (editable, FALSE);
+  gtk_editable_set_enable_undo (editable, TRUE);
+}
+
 static void
 commit_string (VrMetadataPanel *self,
                const char      *property,
@@ -242,6 +251,7 @@ on_entry_commit_cb (AdwEntryRow *row)
 
   if (self != NULL)
     commit_string (self, property, gtk_editable_get_text (GTK_EDITABLE (row)));
+  reset_undo (GTK_EDITABLE (row));
 }
 
 static char *
@@ -257,9 +267,12 @@ get_summary_text (VrMetadataPanel *self)
 static void
 commit_summary (VrMetadataPanel *self)
 {
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
   g_autofree char *text = get_summary_text (self);
 
   commit_string (self, "summary", text);
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  gtk_text_buffer_set_enable_undo (buffer, TRUE);
 }
 
 /* Commits on focus-out, as Enter (the apply button) does. */
@@ -353,6 +366,7 @@ on_list_row_commit_cb (AdwEntryRow *row)
     }
   else
     commit_list_item (self, property, index, text);
+  reset_undo (GTK_EDITABLE (row));
 }
 
 static void
@@ -506,6 +520,8 @@ on_field_commit_cb (GtkWidget *row)
       return;
     }
 
+  reset_undo (g_object_get_data (G_OBJECT (row), "label"));
+  reset_undo (g_object_get_data (G_OBJECT (row), "value"));
   position = field_position (self, field);
   if (position < 0)
     return;
@@ -646,8 +662,13 @@ sync_edit (VrMetadataPanel *self)
 
   summary = get_summary_text (self);
   if (g_strcmp0 (summary, or_empty (vr_metadata_get_summary (self->metadata))) != 0)
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view),
-                              or_empty (vr_metadata_get_summary (self->metadata)), -1);
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_view);
+
+      gtk_text_buffer_begin_irreversible_action (buffer);
+      gtk_text_buffer_set_text (buffer, or_empty (vr_metadata_get_summary (self->metadata)), -1);
+      gtk_text_buffer_end_irreversible_action (buffer);
+    }
 
   sync_list (self, "authors");
   sync_list (self, "recipients");
