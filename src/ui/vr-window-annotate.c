@@ -411,235 +411,139 @@ vr_window_edit_entity_action (GtkWidget  *widget,
   _vr_window_edit_entity (self, entity);
 }
 
-/* Metadata */
+/* Metadata: the details panel's edit mode commits through these actions,
+ * one command per change. */
 
-static const struct {
-  const char *property;
-  const char *title;
-} metadata_fields[] = {
-  { "title", N_("Title") },
-  { "date", N_("Date") },
-  { "classification", N_("Classification") },
-  { "summary", N_("Summary") },
-  { "repository", N_("Repository") },
-  { "archive", N_("Archive") },
-  { "archive-location", N_("Archive Location") },
-  { "translator", N_("Translator") },
-  { "original-language", N_("Original Language") },
+static const char * const metadata_properties[] = {
+  "title", "date", "classification", "summary", "repository", "archive",
+  "archive-location", "translator", "original-language",
 };
 
-static void
-on_remove_field_clicked_cb (GtkWidget *row,
-                            GtkButton *button)
+static VrMetadata *
+get_metadata (VrWindow *self)
 {
-  /* Hidden, not destroyed: the dialog still knows which field it was. */
-  gtk_widget_set_visible (row, FALSE);
-}
+  if (self->document == NULL || self->history == NULL)
+    return NULL;
 
-static GtkWidget *
-add_field_row (GtkWidget  *box,
-               VrField    *field,
-               const char *label,
-               const char *value)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label_entry = gtk_entry_new ();
-  GtkWidget *value_entry = gtk_entry_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-
-  gtk_editable_set_text (GTK_EDITABLE (label_entry), label ? label : "");
-  gtk_editable_set_text (GTK_EDITABLE (value_entry), value ? value : "");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (label_entry), _("Label"));
-  gtk_entry_set_placeholder_text (GTK_ENTRY (value_entry), _("Value"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Label"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (value_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Value"), -1);
-  gtk_widget_set_hexpand (value_entry, TRUE);
-  gtk_widget_set_tooltip_text (remove, _("Remove Field"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Field"), -1);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_box_append (GTK_BOX (row), label_entry);
-  gtk_box_append (GTK_BOX (row), value_entry);
-  gtk_box_append (GTK_BOX (row), remove);
-
-  g_object_set_data (G_OBJECT (row), "label", label_entry);
-  g_object_set_data (G_OBJECT (row), "value", value_entry);
-  g_object_set_data (G_OBJECT (row), "remove", remove);
-  if (field != NULL)
-    g_object_set_data_full (G_OBJECT (row), "field", g_object_ref (field), g_object_unref);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_field_clicked_cb), row, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (box), row);
-
-  return row;
-}
-
-GtkWidget *
-_vr_metadata_dialog_add_field (AdwMessageDialog *dialog)
-{
-  return add_field_row (g_object_get_data (G_OBJECT (dialog), "fields"), NULL, NULL, NULL);
+  return vr_document_get_metadata (self->document);
 }
 
 static void
-on_add_field_clicked_cb (AdwMessageDialog *dialog,
-                         GtkButton        *button)
+vr_window_set_metadata_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
 {
-  GtkWidget *row = _vr_metadata_dialog_add_field (dialog);
+  VrWindow *self = VR_WINDOW (widget);
+  VrMetadata *metadata = get_metadata (self);
+  g_autofree char *old = NULL;
+  const char *property, *value;
 
-  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "label"));
-}
-
-static void
-on_edit_metadata_response_cb (VrWindow         *self,
-                              const char       *response,
-                              AdwMessageDialog *dialog)
-{
-  g_autoptr(VrCommand) group = NULL;
-  VrMetadata *metadata;
-  GtkWidget *box;
-
-  if (!g_str_equal (response, "save") || self->history == NULL ||
-      g_object_get_data (G_OBJECT (dialog), "document") != (gpointer) self->document)
+  g_variant_get (param, "(&s&s)", &property, &value);
+  if (metadata == NULL || !g_strv_contains (metadata_properties, property))
     return;
 
-  metadata = vr_document_get_metadata (self->document);
+  g_object_get (metadata, property, &old, NULL);
+  if (g_strcmp0 (old ? old : "", value) != 0)
+    {
+      g_autoptr(VrCommand) command = vr_command_set_string_new (metadata, property,
+                                                                value[0] != '\0' ? value : NULL);
+
+      vr_history_push (self->history, command);
+    }
+}
+
+static void
+vr_window_set_metadata_list_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  VrWindow *self = VR_WINDOW (widget);
+  VrMetadata *metadata = get_metadata (self);
+  g_autofree const char **items = NULL;
+  g_autoptr(VrCommand) command = NULL;
+  const char * const *old;
+  const char *property;
+
+  g_variant_get (param, "(&s^a&s)", &property, &items);
+  if (metadata == NULL ||
+      (!g_str_equal (property, "authors") && !g_str_equal (property, "recipients")))
+    return;
+
+  old = g_str_equal (property, "authors") ? vr_metadata_get_authors (metadata)
+                                          : vr_metadata_get_recipients (metadata);
+  if (g_strv_equal (old ? old : (const char * const[]) { NULL }, items))
+    return;
+
+  command = vr_command_set_strv_new (metadata, property, items[0] != NULL ? items : NULL);
+  vr_history_push (self->history, command);
+}
+
+static void
+vr_window_add_field_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  VrWindow *self = VR_WINDOW (widget);
+  VrMetadata *metadata = get_metadata (self);
+  g_autoptr(VrCommand) command = NULL;
+  g_autoptr(VrField) field = NULL;
+  const char *label, *value;
+
+  g_variant_get (param, "(&s&s)", &label, &value);
+  if (metadata == NULL)
+    return;
+
+  field = vr_field_new (label, value);
+  command = vr_command_add_field_new (metadata, -1, field);
+  vr_history_push (self->history, command);
+}
+
+static void
+vr_window_set_field_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  VrWindow *self = VR_WINDOW (widget);
+  VrMetadata *metadata = get_metadata (self);
+  g_autoptr(VrCommand) group = NULL;
+  g_autoptr(VrField) field = NULL;
+  const char *label, *value;
+  guint32 position;
+
+  g_variant_get (param, "(u&s&s)", &position, &label, &value);
+  if (metadata == NULL)
+    return;
+
+  field = g_list_model_get_item (vr_metadata_get_fields (metadata), position);
+  if (field == NULL)
+    return;
+
   group = vr_command_group_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (metadata_fields); i++)
-    {
-      GtkEditable *row = g_object_get_data (G_OBJECT (dialog), metadata_fields[i].property);
-      g_autofree char *old = NULL;
-      const char *text = gtk_editable_get_text (row);
-
-      g_object_get (metadata, metadata_fields[i].property, &old, NULL);
-      if (g_strcmp0 (old ? old : "", text) != 0)
-        vr_command_group_take (group, vr_command_set_string_new (metadata, metadata_fields[i].property,
-                                                                 text[0] ? text : NULL));
-    }
-
-  box = g_object_get_data (G_OBJECT (dialog), "fields");
-  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL; row = gtk_widget_get_next_sibling (row))
-    {
-      VrField *field = g_object_get_data (G_OBJECT (row), "field");
-      const char *label = gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "label"));
-      const char *value = gtk_editable_get_text (g_object_get_data (G_OBJECT (row), "value"));
-      int position = -1;
-
-      if (field != NULL)
-        {
-          GListModel *fields = vr_metadata_get_fields (metadata);
-
-          for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-            {
-              g_autoptr(VrField) other = g_list_model_get_item (fields, i);
-
-              if (other == field)
-                position = i;
-            }
-          if (position < 0)
-            continue;
-        }
-
-      if (!gtk_widget_get_visible (row))
-        {
-          if (field != NULL)
-            vr_command_group_take (group, vr_command_remove_field_new (metadata, position));
-          continue;
-        }
-
-      if (field == NULL)
-        {
-          g_autoptr(VrField) added = NULL;
-
-          if (label[0] == '\0' && value[0] == '\0')
-            continue;
-          added = vr_field_new (label, value);
-          vr_command_group_take (group, vr_command_add_field_new (metadata, -1, added));
-          continue;
-        }
-
-      if (g_strcmp0 (vr_field_get_label (field), label) != 0)
-        vr_command_group_take (group, vr_command_set_string_new (field, "label", label));
-      if (g_strcmp0 (vr_field_get_value (field) ? vr_field_get_value (field) : "", value) != 0)
-        vr_command_group_take (group, vr_command_set_string_new (field, "value", value));
-    }
-
+  if (g_strcmp0 (vr_field_get_label (field) ? vr_field_get_label (field) : "", label) != 0)
+    vr_command_group_take (group, vr_command_set_string_new (field, "label", label));
+  if (g_strcmp0 (vr_field_get_value (field) ? vr_field_get_value (field) : "", value) != 0)
+    vr_command_group_take (group, vr_command_set_string_new (field, "value", value));
   if (vr_command_group_get_n_commands (group) > 1)
-    vr_command_set_label (group, _("Edit Details"));
+    vr_command_set_label (group, _("Edit Field"));
   if (vr_command_group_get_n_commands (group) > 0)
     vr_history_push (self->history, group);
 }
 
-AdwMessageDialog *
-_vr_window_edit_metadata (VrWindow *self)
-{
-  AdwMessageDialog *dialog;
-  VrMetadata *metadata;
-  GListModel *fields;
-  GtkWidget *content, *list, *box, *add;
-
-  g_return_val_if_fail (VR_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (self->document != NULL, NULL);
-
-  metadata = vr_document_get_metadata (self->document);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Edit Details"), NULL));
-  g_object_set_data (G_OBJECT (dialog), "document", self->document);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  for (guint i = 0; i < G_N_ELEMENTS (metadata_fields); i++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-      g_autofree char *value = NULL;
-
-      g_object_get (metadata, metadata_fields[i].property, &value, NULL);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(metadata_fields[i].title));
-      gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_object_set_data (G_OBJECT (dialog), metadata_fields[i].property, row);
-    }
-  gtk_box_append (GTK_BOX (content), list);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  fields = vr_metadata_get_fields (metadata);
-  for (guint i = 0; i < g_list_model_get_n_items (fields); i++)
-    {
-      g_autoptr(VrField) field = g_list_model_get_item (fields, i);
-
-      add_field_row (box, field, vr_field_get_label (field), vr_field_get_value (field));
-    }
-  g_object_set_data (G_OBJECT (dialog), "fields", box);
-  gtk_box_append (GTK_BOX (content), box);
-
-  add = gtk_button_new_with_mnemonic (_("_Add Field"));
-  gtk_widget_set_halign (add, GTK_ALIGN_START);
-  g_signal_connect_object (add, "clicked", G_CALLBACK (on_add_field_clicked_cb), dialog, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (content), add);
-
-  adw_message_dialog_set_extra_child (dialog, content);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (on_edit_metadata_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-
-  return dialog;
-}
-
 static void
-vr_window_edit_metadata_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *param)
+vr_window_remove_field_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
 {
   VrWindow *self = VR_WINDOW (widget);
+  VrMetadata *metadata = get_metadata (self);
+  g_autoptr(VrCommand) command = NULL;
+  guint32 position = g_variant_get_uint32 (param);
 
-  if (self->document != NULL)
-    _vr_window_edit_metadata (self);
+  if (metadata == NULL || position >= g_list_model_get_n_items (vr_metadata_get_fields (metadata)))
+    return;
+
+  command = vr_command_remove_field_new (metadata, position);
+  vr_history_push (self->history, command);
 }
 
 static void
@@ -704,8 +608,9 @@ _vr_window_annotate_update (VrWindow *self)
   static const char *actions[] = {
     "win.tag-selection", "win.tag-entity", "win.tag-new-entity",
     "win.remove-mention", "win.change-entity", "win.retarget-mention",
-    "win.edit-entity", "win.delete-entity", "win.edit-metadata",
-    "win.find-mentions",
+    "win.edit-entity", "win.delete-entity", "win.find-mentions",
+    "win.set-metadata", "win.set-metadata-list", "win.add-field",
+    "win.set-field", "win.remove-field",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -730,6 +635,10 @@ _vr_window_class_annotate_init (GtkWidgetClass *widget_class)
   /* "" names the entity selected in the reader. */
   gtk_widget_class_install_action (widget_class, "win.edit-entity", "s", vr_window_edit_entity_action);
   gtk_widget_class_install_action (widget_class, "win.delete-entity", "s", vr_window_delete_entity_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-metadata", NULL, vr_window_edit_metadata_action);
+  gtk_widget_class_install_action (widget_class, "win.set-metadata", "(ss)", vr_window_set_metadata_action);
+  gtk_widget_class_install_action (widget_class, "win.set-metadata-list", "(sas)", vr_window_set_metadata_list_action);
+  gtk_widget_class_install_action (widget_class, "win.add-field", "(ss)", vr_window_add_field_action);
+  gtk_widget_class_install_action (widget_class, "win.set-field", "(uss)", vr_window_set_field_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-field", "u", vr_window_remove_field_action);
   gtk_widget_class_install_action (widget_class, "win.find-mentions", NULL, vr_window_find_mentions_action);
 }

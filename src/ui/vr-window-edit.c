@@ -237,9 +237,9 @@ vr_window_save_action (GtkWidget  *widget,
     save (self, FALSE);
 }
 
-/* The editable text widget that has the keyboard focus, if any: Ctrl+Z there
- * undoes the typing (GTK's own "text.undo"), not the document. The window's
- * accelerators run before the focus widget's own key bindings. */
+/* The editable text widget that has the keyboard focus, if any. The
+ * window's accelerators run before the focus widget's own key bindings, so
+ * win.undo gives that widget's typing the first chance. */
 static GtkWidget *
 get_focus_text (VrWindow *self)
 {
@@ -257,6 +257,35 @@ get_focus_text (VrWindow *self)
   return NULL;
 }
 
+static char *
+dup_text (GtkWidget *widget)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (GTK_IS_EDITABLE (widget))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* GTK's own undo of the typing in @text ("text.undo"); FALSE when there was
+ * nothing to undo there, and the document's turn comes. */
+static gboolean
+undo_typing (GtkWidget  *text,
+             const char *action_name)
+{
+  g_autofree char *before = dup_text (text);
+  g_autofree char *after = NULL;
+
+  gtk_widget_activate_action (text, action_name, NULL);
+  after = dup_text (text);
+
+  return g_strcmp0 (before, after) != 0;
+}
+
 static void
 vr_window_undo_action (GtkWidget  *widget,
                        const char *action_name,
@@ -264,14 +293,10 @@ vr_window_undo_action (GtkWidget  *widget,
 {
   VrWindow *self = VR_WINDOW (widget);
   GtkWidget *text = get_focus_text (self);
+  gboolean undo = g_str_equal (action_name, "win.undo");
 
-  if (text != NULL)
-    {
-      gtk_widget_activate_action (text,
-                                  g_str_equal (action_name, "win.undo") ? "text.undo" : "text.redo",
-                                  NULL);
-      return;
-    }
+  if (text != NULL && undo_typing (text, undo ? "text.undo" : "text.redo"))
+    return;
 
   if (self->history == NULL)
     return;

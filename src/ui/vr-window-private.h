@@ -109,9 +109,6 @@ void            _vr_window_annotate_update     (VrWindow       *self);
 VrEntityDialog *_vr_window_edit_entity         (VrWindow       *self,
                                                 VrEntity       *entity);
 GtkWidget      *_vr_window_get_tag_popover     (VrWindow       *self);
-/* The metadata and its labelled fields; a new field row, for tests. */
-AdwMessageDialog *_vr_window_edit_metadata     (VrWindow       *self);
-GtkWidget      *_vr_metadata_dialog_add_field  (AdwMessageDialog *dialog);
 
 /* vr-window-recovery.c: autosave to a recovery file, the offer on start. */
 void            _vr_window_recovery_set_document (VrWindow   *self,

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "vr-application-private.h"
+#include "vr-metadata-panel.h"
 #include "vr-tag-popover.h"
 #include "vr-text-view.h"
 #include "vr-window-private.h"
@@ -599,6 +600,23 @@ find_label (GtkWidget  *widget,
   return FALSE;
 }
 
+static gboolean
+find_label_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL &&
+      gtk_widget_get_mapped (widget))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label_containing (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 static char *
 undo_label (VrWindow *window)
 {
@@ -971,6 +989,90 @@ test_edit_entity_hangul (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The citation shows the new title. */
+static gboolean
+not_modified_citation (gpointer data)
+{
+  return find_label_containing (data, "Telegram Nº 254");
+}
+
+static gboolean
+is_editing (gpointer data)
+{
+  return vr_metadata_panel_get_editing (data);
+}
+
+static gboolean
+not_editing (gpointer data)
+{
+  return !vr_metadata_panel_get_editing (data);
+}
+
+/* Types @text into @editable as the keyboard does: focus, replace, Enter. */
+static void
+type_and_enter (GtkEditable *editable,
+                const char  *text)
+{
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (editable)));
+  gtk_editable_set_text (editable, text);
+  press_enter (GTK_WIDGET (editable));
+  flush_events ();
+}
+
+static void
+assert_undo_label (VrWindow   *window,
+                   const char *expected)
+{
+  g_autofree char *label = undo_label (window);
+
+  g_assert_cmpstr (label, ==, expected);
+}
+
+static GtkEditable *
+field_entry (VrMetadataPanel *panel,
+             guint            index,
+             const char      *which)
+{
+  GtkWidget *row = vr_metadata_panel_get_list_row (panel, "fields", index);
+
+  g_assert_nonnull (row);
+  return g_object_get_data (G_OBJECT (row), which);
+}
+
+static GtkWidget *
+remove_button (VrMetadataPanel *panel,
+               const char      *list,
+               guint            index)
+{
+  GtkWidget *row = vr_metadata_panel_get_list_row (panel, list, index);
+
+  g_assert_nonnull (row);
+  return g_object_get_data (G_OBJECT (row), "button");
+}
+
+/* The details panel's edit mode, by keyboard: every committed change is one
+ * undoable step, the panel and the citation follow, and save → reload keeps
+ * every metadata key. */
 static void
 test_edit_metadata (void)
 {
@@ -980,57 +1082,118 @@ test_edit_metadata (void)
   VrWindow *window = open_window (file);
   VrDocument *document = vr_window_get_document (window);
   VrMetadata *metadata = vr_document_get_metadata (document);
-  GtkWidget *panel = vr_reader_view_get_metadata_panel (_vr_window_get_reader_view (window));
-  AdwMessageDialog *dialog;
-  GtkWidget *fields_box;
-  GtkWidget *row;
-  g_autofree char *label = NULL;
+  VrMetadataPanel *panel = VR_METADATA_PANEL (vr_reader_view_get_metadata_panel (_vr_window_get_reader_view (window)));
+  GtkWidget *edit_button;
+  GtkTextBuffer *summary;
+  GListModel *fields = vr_metadata_get_fields (metadata);
   gpointer args[2] = { panel, NULL };
+  const char * const *list;
 
   flush_events ();
-  g_assert_nonnull (find_actionable (panel, "win.edit-metadata"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-metadata", NULL));
-  flush_events ();
-  dialog = find_dialog (window);
-  g_assert_nonnull (dialog);
+  g_assert_false (vr_metadata_panel_get_editing (panel));
+  edit_button = find_type (GTK_WIDGET (panel), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_nonnull (edit_button);
+  g_assert_true (gtk_widget_get_visible (edit_button));
 
-  /* The title, a changed field value, a removed field, a new field. */
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "title"), "Telegram Nº 254");
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "archive-location"), "Fond 5446");
-  fields_box = g_object_get_data (G_OBJECT (dialog), "fields");
-  row = gtk_widget_get_first_child (fields_box);
-  g_assert_nonnull (row);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "value"), "254");
-  row = _vr_metadata_dialog_add_field (dialog);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "label"), "Drafted by");
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "value"), "Ivanov");
-  adw_message_dialog_response (dialog, "save");
-  flush_events ();
+  /* Space on the Edit button: the fields become entries, filled in. */
+  gtk_widget_activate (edit_button);
+  iterate_until (is_editing, panel);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (edit_button)), ==, "_Done");
+  g_assert_cmpstr (gtk_editable_get_text (vr_metadata_panel_get_entry (panel, "title")), ==,
+                   "Letter <b>& Report</b> on the Plenum");
+  g_assert_cmpstr (gtk_editable_get_text (field_entry (panel, 0, "value")), ==, "17");
 
+  /* The title, with Enter: one step, and the citation follows. */
+  type_and_enter (vr_metadata_panel_get_entry (panel, "title"), "Telegram Nº 254");
   g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Telegram Nº 254");
-  g_assert_cmpstr (vr_metadata_get_archive_location (metadata), ==, "Fond 5446");
-  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Document number"), ==, "254");
-  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Drafted by"), ==, "Ivanov");
-  label = undo_label (window);
-  g_assert_cmpstr (label, ==, "Edit Details");
-  g_clear_pointer (&label, g_free);
-  /* The panel follows, field values included. */
-  args[1] = (gpointer) "Ivanov";
-  iterate_until (panel_shows, args);
-  args[1] = (gpointer) "254";
-  iterate_until (panel_shows, args);
+  assert_undo_label (window, "Edit Title");
+  iterate_until (not_modified_citation, panel);
 
-  /* Remove a field: one undoable step. */
-  dialog = _vr_window_edit_metadata (window);
-  fields_box = g_object_get_data (G_OBJECT (dialog), "fields");
-  row = gtk_widget_get_first_child (fields_box);
-  g_signal_emit_by_name (g_object_get_data (G_OBJECT (row), "remove"), "clicked");
-  adw_message_dialog_response (dialog, "save");
+  /* The date and archive location, committed when the focus leaves. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (vr_metadata_panel_get_entry (panel, "date"))));
+  gtk_editable_set_text (vr_metadata_panel_get_entry (panel, "date"), "1956-09-18");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (vr_metadata_panel_get_entry (panel, "archive-location"))));
+  flush_events ();
+  g_assert_cmpstr (vr_metadata_get_date (metadata), ==, "1956-09-18");
+  assert_undo_label (window, "Edit Date");
+  gtk_editable_set_text (vr_metadata_panel_get_entry (panel, "archive-location"), "Fond 5446");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (vr_metadata_panel_get_entry (panel, "repository"))));
+  flush_events ();
+  g_assert_cmpstr (vr_metadata_get_archive_location (metadata), ==, "Fond 5446");
+
+  /* The summary, several lines, committed when the focus leaves. */
+  summary = gtk_text_view_get_buffer (vr_metadata_panel_get_summary_view (panel));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (vr_metadata_panel_get_summary_view (panel))));
+  gtk_text_buffer_set_text (summary, "Two lines.\nThe second.", -1);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (vr_metadata_panel_get_entry (panel, "repository"))));
+  flush_events ();
+  g_assert_cmpstr (vr_metadata_get_summary (metadata), ==, "Two lines.\nThe second.");
+  assert_undo_label (window, "Edit Summary");
+
+  /* Authors: add two, rename one, remove one. */
+  g_assert_null (vr_metadata_get_authors (metadata));
+  type_and_enter (GTK_EDITABLE (vr_metadata_panel_get_list_row (panel, "authors", 0)), "Ivanov");
+  list = vr_metadata_get_authors (metadata);
+  g_assert_nonnull (list);
+  g_assert_cmpstr (list[0], ==, "Ivanov");
+  g_assert_null (list[1]);
+  assert_undo_label (window, "Edit Authors");
+  type_and_enter (GTK_EDITABLE (vr_metadata_panel_get_list_row (panel, "authors", 1)), "Petrov");
+  g_assert_cmpuint (g_strv_length ((char **) vr_metadata_get_authors (metadata)), ==, 2);
+  type_and_enter (GTK_EDITABLE (vr_metadata_panel_get_list_row (panel, "authors", 0)), "I. Ivanov");
+  g_assert_cmpstr (vr_metadata_get_authors (metadata)[0], ==, "I. Ivanov");
+  g_assert_cmpstr (vr_metadata_get_authors (metadata)[1], ==, "Petrov");
+  g_signal_emit_by_name (remove_button (panel, "authors", 1), "clicked");
+  flush_events ();
+  g_assert_cmpuint (g_strv_length ((char **) vr_metadata_get_authors (metadata)), ==, 1);
+  /* The list shows the model: one author and the row that adds. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vr_metadata_panel_get_list_row (panel, "authors", 0))), ==, "I. Ivanov");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vr_metadata_panel_get_list_row (panel, "authors", 1))), ==, "");
+  g_assert_null (vr_metadata_panel_get_list_row (panel, "authors", 2));
+
+  /* Recipients. */
+  type_and_enter (GTK_EDITABLE (vr_metadata_panel_get_list_row (panel, "recipients", 0)), "Khrushchev");
+  g_assert_cmpstr (vr_metadata_get_recipients (metadata)[0], ==, "Khrushchev");
+  assert_undo_label (window, "Edit Recipients");
+
+  /* Fields: change a value, add one with a label and value, remove one. */
+  type_and_enter (field_entry (panel, 0, "value"), "254");
+  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Document number"), ==, "254");
+  assert_undo_label (window, "Edit Field");
+  gtk_editable_set_text (field_entry (panel, 1, "label"), "Drafted by");
+  type_and_enter (field_entry (panel, 1, "value"), "Ivanov");
+  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Drafted by"), ==, "Ivanov");
+  assert_undo_label (window, "Add Field");
+  type_and_enter (field_entry (panel, 1, "label"), "Drafted");
+  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Drafted"), ==, "Ivanov");
+  assert_undo_label (window, "Rename Field");
+  g_signal_emit_by_name (remove_button (panel, "fields", 0), "clicked");
   flush_events ();
   g_assert_null (vr_metadata_lookup_field (metadata, "Document number"));
-  label = undo_label (window);
-  g_assert_cmpstr (label, ==, "Remove Field");
-  g_clear_pointer (&label, g_free);
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 1);
+  assert_undo_label (window, "Remove Field");
+
+  /* Undo with the panel open: the entries follow the model. */
+  gtk_widget_grab_focus (edit_button);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  flush_events ();
+  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Document number"), ==, "254");
+  g_assert_cmpstr (gtk_editable_get_text (field_entry (panel, 0, "label")), ==, "Document number");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  flush_events ();
+  g_assert_cmpstr (gtk_editable_get_text (field_entry (panel, 0, "label")), ==, "Drafted");
+
+  /* Escape leaves edit mode; what was still typed is committed first. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (vr_metadata_panel_get_entry (panel, "translator"))));
+  gtk_editable_set_text (vr_metadata_panel_get_entry (panel, "translator"), "A. Translator");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "metadata.stop-editing", NULL));
+  iterate_until (not_editing, panel);
+  g_assert_cmpstr (vr_metadata_get_translator (metadata), ==, "A. Translator");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (edit_button)), ==, "_Edit");
+  args[1] = (gpointer) "I. Ivanov";
+  iterate_until (panel_shows, args);
+  args[1] = (gpointer) "Khrushchev";
+  iterate_until (panel_shows, args);
 
   /* Save and reload: every edited key comes back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
@@ -1039,17 +1202,87 @@ test_edit_metadata (void)
   g_assert_no_error (error);
   metadata = vr_document_get_metadata (reloaded);
   g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Telegram Nº 254");
+  g_assert_cmpstr (vr_metadata_get_date (metadata), ==, "1956-09-18");
+  g_assert_cmpstr (vr_metadata_get_summary (metadata), ==, "Two lines.\nThe second.");
   g_assert_cmpstr (vr_metadata_get_archive_location (metadata), ==, "Fond 5446");
+  g_assert_cmpstr (vr_metadata_get_translator (metadata), ==, "A. Translator");
+  g_assert_cmpstr (vr_metadata_get_classification (metadata), ==, "Top Secret");
+  g_assert_cmpstr (vr_metadata_get_original_language (metadata), ==, "ru");
+  g_assert_cmpuint (g_strv_length ((char **) vr_metadata_get_authors (metadata)), ==, 1);
+  g_assert_cmpstr (vr_metadata_get_authors (metadata)[0], ==, "I. Ivanov");
+  g_assert_cmpuint (g_strv_length ((char **) vr_metadata_get_recipients (metadata)), ==, 1);
+  g_assert_cmpstr (vr_metadata_get_recipients (metadata)[0], ==, "Khrushchev");
+  g_assert_cmpuint (g_list_model_get_n_items (vr_metadata_get_fields (metadata)), ==, 1);
   g_assert_null (vr_metadata_lookup_field (metadata, "Document number"));
-  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Drafted by"), ==, "Ivanov");
+  g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Drafted"), ==, "Ivanov");
 
-  /* Undo both steps: back to the file as it was opened. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  /* Undo everything: back to the file as it was opened. */
+  while (vr_history_undo (vr_window_get_history (window)))
+    ;
   metadata = vr_document_get_metadata (document);
   g_assert_cmpstr (vr_metadata_lookup_field (metadata, "Document number"), ==, "17");
-  g_assert_null (vr_metadata_lookup_field (metadata, "Drafted by"));
+  g_assert_cmpuint (g_list_model_get_n_items (fields), ==, 1);
+  g_assert_null (vr_metadata_get_authors (metadata));
+  g_assert_null (vr_metadata_get_recipients (metadata));
   g_assert_null (vr_metadata_get_archive_location (metadata));
+  g_assert_cmpstr (vr_metadata_get_summary (metadata), ==, "A short letter used by the window tests.");
+
+  destroy_window (window);
+}
+
+/* Ctrl+Z in the panel's title entry undoes the typing, not the document. */
+static void
+test_edit_metadata_undo_typing (void)
+{
+  g_autoptr(GFile) file = copy_letter ("metadata-undo.json");
+  VrWindow *window = open_window (file);
+  VrMetadata *metadata = vr_document_get_metadata (vr_window_get_document (window));
+  VrMetadataPanel *panel = VR_METADATA_PANEL (vr_reader_view_get_metadata_panel (_vr_window_get_reader_view (window)));
+  GtkEditable *title;
+  GtkWidget *text;
+  int position;
+
+  flush_events ();
+  vr_metadata_panel_set_editing (panel, TRUE);
+  type_and_enter (vr_metadata_panel_get_entry (panel, "date"), "1956");
+  assert_undo_label (window, "Edit Date");
+
+  title = vr_metadata_panel_get_entry (panel, "title");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (title)));
+  text = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT (text));
+  position = g_utf8_strlen (gtk_editable_get_text (title), -1);
+  gtk_editable_insert_text (GTK_EDITABLE (text), " (draft)", -1, &position);
+  g_assert_true (g_str_has_suffix (gtk_editable_get_text (title), " (draft)"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "Letter <b>& Report</b> on the Plenum");
+  g_assert_cmpstr (vr_metadata_get_date (metadata), ==, "1956");
+
+  /* Nothing more typed to undo there: the next Ctrl+Z undoes the document,
+   * and the entry follows it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (vr_metadata_get_date (metadata), ==, "1956-09-15");
+  flush_events ();
+  g_assert_cmpstr (gtk_editable_get_text (vr_metadata_panel_get_entry (panel, "date")), ==, "1956-09-15");
+
+  /* Typing, Enter, more typing, Ctrl+Z: back to what Enter committed, which
+   * stays in the document. */
+  position = g_utf8_strlen (gtk_editable_get_text (title), -1);
+  gtk_editable_insert_text (GTK_EDITABLE (text), " I", -1, &position);
+  press_enter (GTK_WIDGET (title));
+  flush_events ();
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Letter <b>& Report</b> on the Plenum I");
+  position = g_utf8_strlen (gtk_editable_get_text (title), -1);
+  gtk_editable_insert_text (GTK_EDITABLE (text), "I", -1, &position);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "Letter <b>& Report</b> on the Plenum I");
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Letter <b>& Report</b> on the Plenum I");
+  /* Once more: the document's undo, and the entry follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (vr_metadata_get_title (metadata), ==, "Letter <b>& Report</b> on the Plenum");
+  flush_events ();
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "Letter <b>& Report</b> on the Plenum");
 
   destroy_window (window);
 }
@@ -1197,6 +1430,9 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* A blinking cursor in a focused entry draws frames for seconds, and
+   * flush_events () would wait them all out. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
   app = vr_application_new ("io.github.variorum.Variorum.TestEdit", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
@@ -1212,6 +1448,7 @@ main (int   argc,
   g_test_add_func ("/edit/window/entity", test_edit_entity);
   g_test_add_func ("/edit/window/entity-hangul", test_edit_entity_hangul);
   g_test_add_func ("/edit/window/metadata", test_edit_metadata);
+  g_test_add_func ("/edit/window/metadata-undo-typing", test_edit_metadata_undo_typing);
   g_test_add_func ("/edit/window/find-mentions", test_edit_find_mentions);
   g_test_add_func ("/edit/window/undo-in-entry", test_edit_undo_in_entry);
 

@@ -469,10 +469,14 @@ vr_entity_dialog_new (GtkWindow  *parent,
   adw_window_title_set_subtitle (self->window_title, vr_entity_get_name (entity));
   for (guint i = 0; i < G_N_ELEMENTS (string_properties); i++)
     {
+      GtkEditable *entry = vr_entity_dialog_get_entry (self, string_properties[i]);
       g_autofree char *value = NULL;
 
+      /* The entity's value is where the entry's own undo starts. */
       g_object_get (entity, string_properties[i], &value, NULL);
-      gtk_editable_set_text (vr_entity_dialog_get_entry (self, string_properties[i]), value ? value : "");
+      gtk_editable_set_enable_undo (entry, FALSE);
+      gtk_editable_set_text (entry, value ? value : "");
+      gtk_editable_set_enable_undo (entry, TRUE);
     }
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (kinds[i] == vr_entity_get_kind (entity))

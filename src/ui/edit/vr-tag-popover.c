@@ -17,10 +17,12 @@ struct _VrTagPopover
 
   GtkWidget          *search_entry;
   GtkWidget          *list_view;
+  GtkWidget          *short_row;
   GtkWidget          *short_switch;
   GtkWidget          *new_box;
   GtkWidget          *name_entry;
   GtkWidget          *kind_dropdown;
+  GtkStringList      *kind_model;
 };
 
 G_DEFINE_FINAL_TYPE (VrTagPopover, vr_tag_popover, GTK_TYPE_POPOVER)
@@ -174,6 +176,7 @@ vr_tag_popover_dispose (GObject *object)
 {
   VrTagPopover *self = (VrTagPopover *) object;
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), VR_TYPE_TAG_POPOVER);
   g_clear_object (&self->document);
   g_clear_object (&self->filtered);
 
@@ -184,6 +187,7 @@ static void
 vr_tag_popover_class_init (VrTagPopoverClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vr_tag_popover_dispose;
 
@@ -193,11 +197,35 @@ vr_tag_popover_class_init (VrTagPopoverClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, VR_TYPE_ENTITY, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/variorum/Variorum/edit/vr-tag-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, VrTagPopover, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VrTagPopover, list_view);
+  gtk_widget_class_bind_template_child (widget_class, VrTagPopover, short_row);
+  gtk_widget_class_bind_template_child (widget_class, VrTagPopover, short_switch);
+  gtk_widget_class_bind_template_child (widget_class, VrTagPopover, new_box);
+  gtk_widget_class_bind_template_child (widget_class, VrTagPopover, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, VrTagPopover, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VrTagPopover, kind_model);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
 }
 
 static void
 vr_tag_popover_init (VrTagPopover *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_string_list_append (self->kind_model, vr_entity_kind_get_label (kinds[i]));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (GTK_LIST_VIEW (self->list_view), factory);
 }
 
 GtkWidget *
@@ -205,27 +233,14 @@ vr_tag_popover_new (VrDocument *document,
                     const char *text,
                     gboolean    retarget)
 {
-  g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
-  GtkListItemFactory *factory;
-  GtkNoSelection *selection;
+  g_autoptr(GtkNoSelection) selection = NULL;
   GtkExpression *expression;
   VrTagPopover *self;
-  GtkWidget *box, *row, *label, *scrolled, *button;
 
   g_return_val_if_fail (VR_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (VR_TYPE_TAG_POPOVER, NULL);
   self->document = g_object_ref (document);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_size_request (box, 300, -1);
-  gtk_popover_set_child (GTK_POPOVER (self), box);
-
-  self->search_entry = gtk_search_entry_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Entities"),
-                                  -1);
-  gtk_box_append (GTK_BOX (box), self->search_entry);
 
   expression = gtk_property_expression_new (VR_TYPE_ENTITY, NULL, "name");
   self->filter = gtk_string_filter_new (expression);
@@ -233,76 +248,12 @@ vr_tag_popover_new (VrDocument *document,
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   self->filtered = gtk_filter_list_model_new (g_object_ref (vr_document_get_entities (document)),
                                               GTK_FILTER (self->filter));
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entities"),
-                                  -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list_view);
-  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->list_view), GTK_SELECTION_MODEL (selection));
 
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  label = gtk_label_new (_("Short reference"));
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  self->short_switch = gtk_switch_new ();
-  gtk_widget_set_valign (self->short_switch, GTK_ALIGN_CENTER);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->short_switch),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-  gtk_widget_set_tooltip_text (row, _("A short form such as a surname alone: it is not added as a spelling"));
-  gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (GTK_BOX (row), self->short_switch);
-  gtk_widget_set_visible (row, !retarget);
-  gtk_box_append (GTK_BOX (box), row);
-
-  self->new_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  label = gtk_label_new (_("New Entity"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (self->new_box), label);
-  self->name_entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), text ? text : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"),
-                                  -1);
-  gtk_box_append (GTK_BOX (self->new_box), self->name_entry);
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    gtk_string_list_append (kind_labels, vr_entity_kind_get_label (kinds[i]));
-  self->kind_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kind_labels)), NULL);
-  gtk_widget_set_hexpand (self->kind_dropdown, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind"),
-                                  -1);
-  button = gtk_button_new_with_mnemonic (_("_Add"));
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_box_append (GTK_BOX (row), self->kind_dropdown);
-  gtk_box_append (GTK_BOX (row), button);
-  gtk_box_append (GTK_BOX (self->new_box), row);
+  gtk_widget_set_visible (self->short_row, !retarget);
   gtk_widget_set_visible (self->new_box, !retarget);
-  gtk_box_append (GTK_BOX (box), self->new_box);
-
-  g_signal_connect_object (self->search_entry, "search-changed",
-                           G_CALLBACK (on_search_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "activate",
-                           G_CALLBACK (on_search_activate_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list_view, "activate",
-                           G_CALLBACK (on_list_activate_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (button, "clicked",
-                           G_CALLBACK (on_add_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->name_entry, "activate",
-                           G_CALLBACK (on_add_clicked_cb), self, G_CONNECT_SWAPPED);
 
   gtk_popover_set_default_widget (GTK_POPOVER (self), NULL);
   gtk_widget_grab_focus (self->search_entry);
