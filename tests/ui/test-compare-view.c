@@ -837,6 +837,28 @@ test_compare_window (void)
     g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, right));
   }
 
+  /* The reader's zoom applies here too, to the text on screen. */
+  {
+    GSettings *settings = vr_application_get_settings (app);
+    GtkWidget *list = vr_compare_view_get_list_view (view);
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    VrCompareText *text;
+    int before, after;
+
+    collect_rows (list, rows);
+    g_assert_cmpuint (rows->len, >, 0);
+    text = vr_compare_row_get_text (g_ptr_array_index (rows, 0), VR_COMPARE_SIDE_LEFT);
+    gtk_widget_measure (GTK_WIDGET (text), GTK_ORIENTATION_VERTICAL, 300, &before, NULL, NULL, NULL);
+
+    g_settings_set_double (settings, "zoom", 2.0);
+    g_assert_cmpfloat (vr_compare_view_get_zoom (view), ==, 2.0);
+    gtk_widget_measure (GTK_WIDGET (text), GTK_ORIENTATION_VERTICAL, 300, &after, NULL, NULL, NULL);
+    g_assert_cmpint (after, >, before);
+
+    g_settings_reset (settings, "zoom");
+    g_assert_cmpfloat (vr_compare_view_get_zoom (view), ==, 1.0);
+  }
+
   /* A selection made here is the reader's when going back. */
   entity = vr_document_lookup_entity (vr_window_get_document (window), "kim-gan");
   vr_compare_view_set_selected_entity (view, entity);

@@ -55,6 +55,7 @@ struct _VrCompareView
   VrEntity       *selected_entity;
   char           *selected_id;
   gboolean        show_differences;
+  double          zoom;
 
   GPtrArray      *choices;
   GtkStringList  *choice_labels;
@@ -84,6 +85,7 @@ enum {
   PROP_DOCUMENT,
   PROP_SELECTED_ENTITY,
   PROP_SHOW_DIFFERENCES,
+  PROP_ZOOM,
   PROP_LOADING,
   N_PROPS
 };
@@ -801,6 +803,7 @@ on_row_entity_activated_cb (VrCompareView *self,
     {
       /* An entity only the other file knows: highlighted by its id. */
       vr_compare_view_set_selected_entity (self, NULL);
+      g_free (self->selected_id);
       self->selected_id = g_strdup (entity_id);
       refresh_rows (self);
     }
@@ -823,6 +826,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   g_signal_connect_object (row, "entity-activated",
                            G_CALLBACK (on_row_entity_activated_cb), self, G_CONNECT_SWAPPED);
+  vr_compare_row_set_zoom (VR_COMPARE_ROW (row), self->zoom);
   gtk_list_item_set_child (item, row);
   gtk_list_item_set_activatable (item, FALSE);
 }
@@ -1199,6 +1203,10 @@ vr_compare_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_differences);
       break;
 
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+
     case PROP_LOADING:
       g_value_set_boolean (value, vr_compare_view_get_loading (self));
       break;
@@ -1228,6 +1236,10 @@ vr_compare_view_set_property (GObject      *object,
 
     case PROP_SHOW_DIFFERENCES:
       vr_compare_view_set_show_differences (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ZOOM:
+      vr_compare_view_set_zoom (self, g_value_get_double (value));
       break;
 
     default:
@@ -1260,6 +1272,11 @@ vr_compare_view_class_init (VrCompareViewClass *klass)
     g_param_spec_boolean ("show-differences", NULL, NULL,
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         0.5, 3.0, 1.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL,
@@ -1326,6 +1343,7 @@ vr_compare_view_init (VrCompareView *self)
   load_css ();
 
   self->show_differences = TRUE;
+  self->zoom = 1.0;
   self->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
   self->loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) loaded_unref);
   self->rows = g_hash_table_new (NULL, NULL);
@@ -1460,6 +1478,47 @@ vr_compare_view_set_show_differences (VrCompareView *self,
   refresh_rows (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DIFFERENCES]);
+}
+
+double
+vr_compare_view_get_zoom (VrCompareView *self)
+{
+  g_return_val_if_fail (VR_IS_COMPARE_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+static void
+zoom_row (GtkWidget *widget,
+          double     zoom)
+{
+  if (VR_IS_COMPARE_ROW (widget))
+    {
+      vr_compare_row_set_zoom (VR_COMPARE_ROW (widget), zoom);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    zoom_row (child, zoom);
+}
+
+void
+vr_compare_view_set_zoom (VrCompareView *self,
+                          double         zoom)
+{
+  g_return_if_fail (VR_IS_COMPARE_VIEW (self));
+
+  zoom = CLAMP (zoom, 0.5, 3.0);
+  if (G_APPROX_VALUE (self->zoom, zoom, 1e-9))
+    return;
+
+  /* Every row made so far, bound or kept for later. */
+  self->zoom = zoom;
+  zoom_row (GTK_WIDGET (self->list_view), zoom);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
 gboolean
