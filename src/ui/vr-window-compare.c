@@ -157,6 +157,9 @@ _vr_window_compare_init (VrWindow *self)
   g_signal_connect_object (self->compare_view, "toast",
                            G_CALLBACK (on_compare_toast_cb), self, G_CONNECT_SWAPPED);
   on_application_changed_cb (self, NULL);
+
+  /* The reader's zoom (the "zoom" key and its actions) sizes this text too. */
+  g_settings_bind (self->settings, "zoom", self->compare_view, "zoom", G_SETTINGS_BIND_GET);
 }
 
 VrCompareView *

@@ -309,6 +309,23 @@ test_compare_rows_pair_paragraphs (void)
   fixture_close (&f);
 }
 
+static GtkWindow *
+find_chooser (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == parent)
+        return toplevel;
+    }
+
+  return NULL;
+}
+
 static void
 test_compare_choices (void)
 {
@@ -342,9 +359,23 @@ test_compare_choices (void)
   g_assert_cmpstr (row_text (&f, 0, VR_COMPARE_SIDE_LEFT), ==,
                    "Yung Kong-hum made a speech at the Plenum of the KWP CC.");
 
-  /* "Load from File…" is not a reading: the side keeps what it showed. */
+  /* "Load from File…" is not a reading: the side keeps what it showed,
+   * and a file chooser opens. */
   before = vr_compare_view_get_choice (f.view, VR_COMPARE_SIDE_LEFT);
-  g_assert_cmpuint (before, !=, find_choice (&f, "Load from File…"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vr_compare_view_get_drop_down (f.view, VR_COMPARE_SIDE_LEFT)),
+                              find_choice (&f, "Load from File…"));
+  flush_events ();
+  g_assert_cmpuint (vr_compare_view_get_choice (f.view, VR_COMPARE_SIDE_LEFT), ==, before);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (vr_compare_view_get_drop_down (f.view, VR_COMPARE_SIDE_LEFT))),
+                    ==, before);
+  {
+    GtkWindow *chooser = find_chooser (f.window);
+
+    g_assert_nonnull (chooser);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    flush_events ();
+    g_assert_null (find_chooser (f.window));
+  }
 
   fixture_close (&f);
 }
@@ -792,6 +823,43 @@ test_compare_window (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "compare");
   g_assert_true (g_variant_get_boolean (g_action_group_get_action_state (G_ACTION_GROUP (window), "compare")));
   g_assert_true (vr_compare_view_get_selected_entity (view) == entity);
+
+  /* Entering puts the focus on the left dropdown; Tab goes on to the
+   * right one. GTK orders Tab by position: the page must be laid out. */
+  {
+    GtkWidget *left = vr_compare_view_get_drop_down (view, VR_COMPARE_SIDE_LEFT);
+    GtkWidget *right = vr_compare_view_get_drop_down (view, VR_COMPARE_SIDE_RIGHT);
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, left));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+    flush_events ();
+    gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, right));
+  }
+
+  /* The reader's zoom applies here too, to the text on screen. */
+  {
+    GSettings *settings = vr_application_get_settings (app);
+    GtkWidget *list = vr_compare_view_get_list_view (view);
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    VrCompareText *text;
+    int before, after;
+
+    collect_rows (list, rows);
+    g_assert_cmpuint (rows->len, >, 0);
+    text = vr_compare_row_get_text (g_ptr_array_index (rows, 0), VR_COMPARE_SIDE_LEFT);
+    gtk_widget_measure (GTK_WIDGET (text), GTK_ORIENTATION_VERTICAL, 300, &before, NULL, NULL, NULL);
+
+    g_settings_set_double (settings, "zoom", 2.0);
+    g_assert_cmpfloat (vr_compare_view_get_zoom (view), ==, 2.0);
+    gtk_widget_measure (GTK_WIDGET (text), GTK_ORIENTATION_VERTICAL, 300, &after, NULL, NULL, NULL);
+    g_assert_cmpint (after, >, before);
+
+    g_settings_reset (settings, "zoom");
+    g_assert_cmpfloat (vr_compare_view_get_zoom (view), ==, 1.0);
+  }
 
   /* A selection made here is the reader's when going back. */
   entity = vr_document_lookup_entity (vr_window_get_document (window), "kim-gan");

@@ -462,3 +462,13 @@ vr_compare_row_restyle (VrCompareRow *self)
   apply_side (self, VR_COMPARE_SIDE_LEFT);
   apply_side (self, VR_COMPARE_SIDE_RIGHT);
 }
+
+void
+vr_compare_row_set_zoom (VrCompareRow *self,
+                         double        zoom)
+{
+  g_return_if_fail (VR_IS_COMPARE_ROW (self));
+
+  vr_compare_text_set_scale (self->left_text, zoom);
+  vr_compare_text_set_scale (self->right_text, zoom);
+}

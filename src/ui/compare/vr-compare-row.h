@@ -32,6 +32,8 @@ void       vr_compare_row_set_side  (VrCompareRow  *self,
                                      GArray        *marks);
 VrCompareText *vr_compare_row_get_text (VrCompareRow  *self,
                                         VrCompareSide  side);
+void       vr_compare_row_set_zoom  (VrCompareRow  *self,
+                                     double         zoom);
 /* Redraws the marks (after a change of style). */
 void       vr_compare_row_restyle   (VrCompareRow  *self);
 

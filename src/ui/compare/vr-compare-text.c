@@ -16,9 +16,31 @@ struct _VrCompareText
   PangoAttrList *attrs;
   PangoLayout   *layout;
   guint          context_serial;
+  double         scale;
 };
 
 G_DEFINE_FINAL_TYPE (VrCompareText, vr_compare_text, GTK_TYPE_WIDGET)
+
+/* The marks, and the zoom over the whole text. */
+static void
+apply_attributes (VrCompareText *self)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+  PangoAttribute *scale;
+
+  if (G_APPROX_VALUE (self->scale, 1.0, 1e-9))
+    {
+      pango_layout_set_attributes (self->layout, self->attrs);
+      return;
+    }
+
+  attrs = self->attrs ? pango_attr_list_copy (self->attrs) : pango_attr_list_new ();
+  scale = pango_attr_scale_new (self->scale);
+  scale->start_index = 0;
+  scale->end_index = G_MAXUINT;
+  pango_attr_list_insert_before (attrs, scale);
+  pango_layout_set_attributes (self->layout, attrs);
+}
 
 /* The layout at @width pixels (-1: unwrapped), made again only when the
  * text, the font or the width change. */
@@ -34,7 +56,7 @@ ensure_layout (VrCompareText *self,
       self->layout = pango_layout_new (context);
       pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_text (self->layout, self->text ? self->text : "", -1);
-      pango_layout_set_attributes (self->layout, self->attrs);
+      apply_attributes (self);
       self->context_serial = pango_context_get_serial (context);
     }
   else if (self->context_serial != pango_context_get_serial (context))
@@ -127,6 +149,7 @@ vr_compare_text_class_init (VrCompareTextClass *klass)
 static void
 vr_compare_text_init (VrCompareText *self)
 {
+  self->scale = 1.0;
 }
 
 GtkWidget *
@@ -186,7 +209,7 @@ vr_compare_text_set_attributes (VrCompareText *self,
   self->attrs = attrs;
 
   if (self->layout != NULL)
-    pango_layout_set_attributes (self->layout, attrs);
+    apply_attributes (self);
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -210,4 +233,19 @@ vr_compare_text_offset_at (VrCompareText *self,
     return -1;
 
   return g_utf8_pointer_to_offset (self->text, self->text + index);
+}
+
+void
+vr_compare_text_set_scale (VrCompareText *self,
+                           double         scale)
+{
+  g_return_if_fail (VR_IS_COMPARE_TEXT (self));
+
+  if (G_APPROX_VALUE (self->scale, scale, 1e-9))
+    return;
+
+  self->scale = scale;
+  if (self->layout != NULL)
+    apply_attributes (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

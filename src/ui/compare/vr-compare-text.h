@@ -20,6 +20,9 @@ const char    *vr_compare_text_get_text       (VrCompareText *self);
 PangoAttrList *vr_compare_text_get_attributes (VrCompareText *self);
 void           vr_compare_text_set_attributes (VrCompareText *self,
                                                PangoAttrList *attrs);
+/* Zoom: the text's size relative to the CSS font. */
+void           vr_compare_text_set_scale      (VrCompareText *self,
+                                               double         scale);
 /* Character offset of the text under widget coordinates, or -1. */
 int            vr_compare_text_offset_at      (VrCompareText *self,
                                                double         x,

@@ -8,74 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "vr-compare-row.h"
-#include "vr-compare-view.h"
+#include "vr-compare-view-private.h"
 
 #define REPORT_MAX_ISSUES 12
-
-typedef enum
-{
-  CHOICE_VERSION,
-  CHOICE_NORMALIZED,
-  CHOICE_LOADED,
-  CHOICE_LOAD_FILE,
-} ChoiceKind;
-
-/* A version read from another file, aligned to this document. */
-typedef struct
-{
-  grefcount    ref_count;
-  VrDocument  *other;
-  char        *version_id;
-  char        *file_name;
-  VrAlignment *alignment;
-} Loaded;
-
-typedef struct
-{
-  ChoiceKind         kind;
-  char              *version_id;
-  VrNormalizeSystem  system;
-  Loaded            *loaded;
-  char              *label;
-} Choice;
-
-/* What one side shows for one paragraph. */
-typedef struct
-{
-  char                  *text;
-  GArray                *marks;
-  VrNormalizedParagraph *normalized;
-} Side;
-
-struct _VrCompareView
-{
-  GtkWidget       parent_instance;
-
-  VrDocument     *document;
-  VrEntity       *selected_entity;
-  char           *selected_id;
-  gboolean        show_differences;
-
-  GPtrArray      *choices;
-  GtkStringList  *choice_labels;
-  GPtrArray      *loaded;
-  guint           current[2];
-  guint           updating_choices : 1;
-
-  GCancellable   *load_cancellable;
-  GFile          *load_file;
-  VrCompareSide   load_side;
-
-  GHashTable     *rows;
-  guint           refresh_id;
-
-  GtkWidget      *content;
-  GtkDropDown    *left_drop_down;
-  GtkDropDown    *right_drop_down;
-  GtkLabel       *legend_label;
-  GtkCheckButton *differences_check;
-  GtkListView    *list_view;
-};
 
 G_DEFINE_FINAL_TYPE (VrCompareView, vr_compare_view, GTK_TYPE_WIDGET)
 
@@ -84,6 +19,7 @@ enum {
   PROP_DOCUMENT,
   PROP_SELECTED_ENTITY,
   PROP_SHOW_DIFFERENCES,
+  PROP_ZOOM,
   PROP_LOADING,
   N_PROPS
 };
@@ -135,8 +71,8 @@ mark_clear (VrCompareMark *mark)
   g_clear_pointer (&mark->tooltip, g_free);
 }
 
-static GArray *
-marks_new (void)
+GArray *
+_vr_compare_marks_new (void)
 {
   GArray *marks = g_array_new (FALSE, TRUE, sizeof (VrCompareMark));
 
@@ -144,16 +80,16 @@ marks_new (void)
   return marks;
 }
 
-static void
-side_clear (Side *side)
+void
+_vr_compare_side_clear (Side *side)
 {
   g_clear_pointer (&side->text, g_free);
   g_clear_pointer (&side->marks, g_array_unref);
   g_clear_pointer (&side->normalized, vr_normalized_paragraph_free);
 }
 
-static gboolean
-choices_equal (const Choice *a,
+gboolean
+_vr_compare_choices_equal (const Choice *a,
                const Choice *b)
 {
   if (a->kind != b->kind)
@@ -169,8 +105,8 @@ choices_equal (const Choice *a,
     }
 }
 
-static Choice *
-get_choice (VrCompareView *self,
+Choice *
+_vr_compare_view_get_current (VrCompareView *self,
             VrCompareSide  side)
 {
   if (self->current[side] >= self->choices->len)
@@ -180,8 +116,8 @@ get_choice (VrCompareView *self,
 }
 
 /* The version a normalized reading is made from: the first one. */
-static const char *
-base_version_id (VrCompareView *self)
+const char *
+_vr_compare_view_base_version_id (VrCompareView *self)
 {
   VrVersion *version;
 
@@ -246,7 +182,7 @@ build_choices (VrCompareView *self)
           add_choice (choices, choice);
         }
 
-      if (base_version_id (self) != NULL)
+      if (_vr_compare_view_base_version_id (self) != NULL)
         for (guint i = 0; i < G_N_ELEMENTS (readings); i++)
           {
             choice = g_new0 (Choice, 1);
@@ -289,7 +225,7 @@ find_choice (GPtrArray    *choices,
 {
   if (wanted != NULL)
     for (guint i = 0; i < choices->len; i++)
-      if (choices_equal (g_ptr_array_index (choices, i), wanted))
+      if (_vr_compare_choices_equal (g_ptr_array_index (choices, i), wanted))
         return i;
 
   return fallback;
@@ -312,8 +248,8 @@ update_choices (VrCompareView *self,
 
   if (keep)
     {
-      left = find_choice (choices, get_choice (self, VR_COMPARE_SIDE_LEFT), left);
-      right = find_choice (choices, get_choice (self, VR_COMPARE_SIDE_RIGHT), right);
+      left = find_choice (choices, _vr_compare_view_get_current (self, VR_COMPARE_SIDE_LEFT), left);
+      right = find_choice (choices, _vr_compare_view_get_current (self, VR_COMPARE_SIDE_RIGHT), right);
     }
 
   for (guint i = 0; i < choices->len; i++)
@@ -338,321 +274,11 @@ update_choices (VrCompareView *self,
   refresh_rows (self);
 }
 
-static gboolean
-is_selected (VrCompareView *self,
-             const char    *entity_id)
-{
-  return self->selected_id != NULL && g_strcmp0 (self->selected_id, entity_id) == 0;
-}
-
-static void
-add_mention_mark (VrCompareView     *self,
-                  GArray            *marks,
-                  VrCompareMarkKind  kind,
-                  VrEntity          *entity,
-                  guint              start,
-                  guint              end,
-                  char              *tooltip)
-{
-  VrCompareMark mark = { 0, };
-
-  mark.kind = kind;
-  mark.start = start;
-  mark.end = end;
-  mark.entity_kind = entity ? vr_entity_get_kind (entity) : VR_ENTITY_KIND_OTHER;
-  mark.entity_id = entity ? g_strdup (vr_entity_get_id (entity)) : NULL;
-  mark.selected = entity != NULL && is_selected (self, vr_entity_get_id (entity));
-  mark.tooltip = tooltip != NULL ? tooltip : (entity ? g_strdup (vr_entity_get_name (entity)) : NULL);
-  g_array_append_val (marks, mark);
-}
-
-static void
-add_mentions (VrCompareView *self,
-              GArray        *marks,
-              VrDocument    *document,
-              VrParagraph   *paragraph,
-              const char    *version_id,
-              guint          n_chars)
-{
-  g_autoptr(GPtrArray) mentions = NULL;
-
-  mentions = vr_document_get_paragraph_mentions (document, paragraph, version_id);
-  for (guint i = 0; i < mentions->len; i++)
-    {
-      VrMention *mention = g_ptr_array_index (mentions, i);
-      guint start = vr_mention_get_start (mention);
-      guint end = vr_mention_get_end (mention);
-
-      if (start < end && end <= n_chars)
-        add_mention_mark (self, marks, VR_COMPARE_MARK_MENTION,
-                          vr_mention_get_entity (mention), start, end, NULL);
-    }
-}
-
-/* A normalized paragraph: replaced names where they now stand, and the
- * mentions left alone moved by the replacements before them. */
-static void
-add_normalized_marks (VrCompareView               *self,
-                      GArray                      *marks,
-                      const VrNormalizedParagraph *np,
-                      const char                  *version_id)
-{
-  g_autoptr(GPtrArray) mentions = NULL;
-  GArray *replacements = np->replacements;
-  guint r = 0;
-  glong shift = 0;
-
-  mentions = vr_document_get_paragraph_mentions (self->document, np->paragraph, version_id);
-  for (guint i = 0; i < mentions->len; i++)
-    {
-      VrMention *mention = g_ptr_array_index (mentions, i);
-      guint start = vr_mention_get_start (mention);
-      guint end = vr_mention_get_end (mention);
-      gboolean covered = FALSE;
-
-      /* Replacements before this mention move it. */
-      while (r < replacements->len &&
-             g_array_index (replacements, VrReplacement, r).original_end <= start)
-        {
-          const VrReplacement *rep = &g_array_index (replacements, VrReplacement, r);
-
-          shift += (glong) (rep->end - rep->start) - (glong) (rep->original_end - rep->original_start);
-          r++;
-        }
-
-      for (guint k = r; k < replacements->len; k++)
-        {
-          const VrReplacement *rep = &g_array_index (replacements, VrReplacement, k);
-
-          if (rep->original_start >= end)
-            break;
-          covered = TRUE;
-        }
-
-      if (!covered && start < end)
-        add_mention_mark (self, marks, VR_COMPARE_MARK_MENTION, vr_mention_get_entity (mention),
-                          (guint) (start + shift), (guint) (end + shift), NULL);
-    }
-
-  for (guint i = 0; i < replacements->len; i++)
-    {
-      const VrReplacement *rep = &g_array_index (replacements, VrReplacement, i);
-      const char *from = g_utf8_offset_to_pointer (np->original, rep->original_start);
-      const char *to = g_utf8_offset_to_pointer (np->original, rep->original_end);
-      g_autofree char *original = g_strndup (from, to - from);
-      gboolean changed = g_strcmp0 (original, rep->form) != 0;
-
-      if (changed && self->show_differences)
-        add_mention_mark (self, marks, VR_COMPARE_MARK_REPLACED, rep->entity, rep->start, rep->end,
-                          /* Translators: a replaced name: "Yung Kong-hum → Yun Gong-heum" */
-                          g_strdup_printf (_("%s → %s"), original, rep->form));
-      else
-        add_mention_mark (self, marks, VR_COMPARE_MARK_MENTION, rep->entity,
-                          rep->start, rep->end, NULL);
-    }
-}
-
-static void
-compute_side (VrCompareView *self,
-              Choice        *choice,
-              guint          index,
-              VrParagraph   *paragraph,
-              Side          *side)
-{
-  const char *text = NULL;
-
-  side->marks = marks_new ();
-  if (choice == NULL)
-    return;
-
-  switch (choice->kind)
-    {
-    case CHOICE_VERSION:
-      text = vr_paragraph_get_text (paragraph, choice->version_id);
-      if (text != NULL)
-        {
-          side->text = g_strdup (text);
-          add_mentions (self, side->marks, self->document, paragraph, choice->version_id,
-                        vr_paragraph_get_n_chars (paragraph, choice->version_id));
-        }
-      break;
-
-    case CHOICE_NORMALIZED:
-      {
-        const char *base = base_version_id (self);
-
-        if (base == NULL || vr_paragraph_get_text (paragraph, base) == NULL)
-          break;
-        side->normalized = vr_normalize_paragraph (self->document, paragraph, base, choice->system);
-        side->text = g_strdup (side->normalized->text);
-        add_normalized_marks (self, side->marks, side->normalized, base);
-      }
-      break;
-
-    case CHOICE_LOADED:
-      {
-        Loaded *loaded = choice->loaded;
-        VrParagraph *other = NULL;
-
-        if (index < loaded->alignment->counterparts->len)
-          other = g_ptr_array_index (loaded->alignment->counterparts, index);
-        if (other == NULL || (text = vr_paragraph_get_text (other, loaded->version_id)) == NULL)
-          break;
-        side->text = g_strdup (text);
-        add_mentions (self, side->marks, loaded->other, other, loaded->version_id,
-                      vr_paragraph_get_n_chars (other, loaded->version_id));
-      }
-      break;
-
-    case CHOICE_LOAD_FILE:
-    default:
-      break;
-    }
-}
-
-/* On a side showing the text a normalized reading was made from, the
- * spellings it replaced. */
-static void
-add_original_marks (VrCompareView *self,
-                    Side          *plain,
-                    Choice        *plain_choice,
-                    Side          *normalized)
-{
-  const VrNormalizedParagraph *np = normalized->normalized;
-
-  if (plain_choice == NULL || plain_choice->kind != CHOICE_VERSION ||
-      g_strcmp0 (plain_choice->version_id, base_version_id (self)) != 0 ||
-      plain->text == NULL || np == NULL || np->original == NULL)
-    return;
-
-  for (guint i = 0; i < np->replacements->len; i++)
-    {
-      const VrReplacement *rep = &g_array_index (np->replacements, VrReplacement, i);
-      const char *from = g_utf8_offset_to_pointer (np->original, rep->original_start);
-      const char *to = g_utf8_offset_to_pointer (np->original, rep->original_end);
-      g_autofree char *original = g_strndup (from, to - from);
-
-      if (g_strcmp0 (original, rep->form) != 0)
-        add_mention_mark (self, plain->marks, VR_COMPARE_MARK_REPLACED, rep->entity,
-                          rep->original_start, rep->original_end,
-                          g_strdup_printf (_("%s → %s"), original, rep->form));
-    }
-}
-
-/* Spaces at the ends of a change are drawn plain: the mark covers words. */
-static gboolean
-trim_range (const char *text,
-            guint      *start,
-            guint      *end)
-{
-  const char *p = g_utf8_offset_to_pointer (text, *start);
-
-  while (*start < *end && g_unichar_isspace (g_utf8_get_char (p)))
-    {
-      p = g_utf8_next_char (p);
-      (*start)++;
-    }
-
-  p = g_utf8_offset_to_pointer (p, *end - *start);
-  while (*end > *start && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
-    {
-      p = g_utf8_prev_char (p);
-      (*end)--;
-    }
-
-  return *start < *end;
-}
-
-static void
-add_word_diff (VrCompareView *self,
-               Side          *left,
-               Side          *right)
-{
-  Choice *left_choice = get_choice (self, VR_COMPARE_SIDE_LEFT);
-  Choice *right_choice = get_choice (self, VR_COMPARE_SIDE_RIGHT);
-  g_autoptr(GArray) runs = NULL;
-
-  runs = vr_word_diff (left->text, right->text);
-  for (guint i = 0; i < runs->len; i++)
-    {
-      const VrDiffRun *run = &g_array_index (runs, VrDiffRun, i);
-      VrCompareMark mark = { 0, };
-
-      mark.start = run->op == VR_DIFF_INSERT ? run->b_start : run->a_start;
-      mark.end = run->op == VR_DIFF_INSERT ? run->b_end : run->a_end;
-
-      if (run->op == VR_DIFF_DELETE && trim_range (left->text, &mark.start, &mark.end))
-        {
-          mark.kind = VR_COMPARE_MARK_DELETED;
-          /* Translators: a tooltip on words one side of the comparison lacks */
-          mark.tooltip = g_strdup_printf (_("Not in “%s”"), right_choice->label);
-          g_array_append_val (left->marks, mark);
-        }
-      else if (run->op == VR_DIFF_INSERT && trim_range (right->text, &mark.start, &mark.end))
-        {
-          mark.kind = VR_COMPARE_MARK_INSERTED;
-          mark.tooltip = g_strdup_printf (_("Not in “%s”"), left_choice->label);
-          g_array_append_val (right->marks, mark);
-        }
-    }
-}
-
-static int
-compare_marks (gconstpointer a,
-               gconstpointer b)
-{
-  const VrCompareMark *ma = a;
-  const VrCompareMark *mb = b;
-
-  if (ma->start != mb->start)
-    return ma->start < mb->start ? -1 : 1;
-  if (ma->end != mb->end)
-    return ma->end < mb->end ? -1 : 1;
-  return (int) ma->kind - (int) mb->kind;
-}
-
-/* Both sides of paragraph @index, with the differences between them. */
-static gboolean
-compute_row (VrCompareView *self,
-             guint          index,
-             Side          *left,
-             Side          *right)
-{
-  g_autoptr(VrParagraph) paragraph = NULL;
-  Choice *left_choice = get_choice (self, VR_COMPARE_SIDE_LEFT);
-  Choice *right_choice = get_choice (self, VR_COMPARE_SIDE_RIGHT);
-
-  if (self->document == NULL ||
-      !(paragraph = g_list_model_get_item (vr_document_get_paragraphs (self->document), index)))
-    return FALSE;
-
-  compute_side (self, left_choice, index, paragraph, left);
-  compute_side (self, right_choice, index, paragraph, right);
-
-  if (self->show_differences && left->text != NULL && right->text != NULL)
-    {
-      if (left->normalized != NULL || right->normalized != NULL)
-        {
-          if (left->normalized != NULL)
-            add_original_marks (self, right, right_choice, left);
-          if (right->normalized != NULL)
-            add_original_marks (self, left, left_choice, right);
-        }
-      else if (!choices_equal (left_choice, right_choice))
-        add_word_diff (self, left, right);
-    }
-
-  g_array_sort (left->marks, compare_marks);
-  g_array_sort (right->marks, compare_marks);
-
-  return TRUE;
-}
-
 static const char *
 missing_text (VrCompareView *self,
               VrCompareSide  side)
 {
-  Choice *choice = get_choice (self, side);
+  Choice *choice = _vr_compare_view_get_current (self, side);
 
   if (choice != NULL && choice->kind == CHOICE_LOADED)
     return _("No counterpart in the other file");
@@ -667,7 +293,7 @@ update_row (VrCompareView *self,
   guint index = vr_compare_row_get_index (row);
   Side left = { 0, }, right = { 0, };
 
-  if (compute_row (self, index, &left, &right))
+  if (_vr_compare_view_compute_row (self, index, &left, &right))
     {
       vr_compare_row_set_side (row, VR_COMPARE_SIDE_LEFT, left.text,
                                missing_text (self, VR_COMPARE_SIDE_LEFT), left.marks);
@@ -675,8 +301,8 @@ update_row (VrCompareView *self,
                                missing_text (self, VR_COMPARE_SIDE_RIGHT), right.marks);
     }
 
-  side_clear (&left);
-  side_clear (&right);
+  _vr_compare_side_clear (&left);
+  _vr_compare_side_clear (&right);
 }
 
 static void
@@ -729,9 +355,9 @@ static void
 update_legend (VrCompareView *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  Choice *left = get_choice (self, VR_COMPARE_SIDE_LEFT);
-  Choice *right = get_choice (self, VR_COMPARE_SIDE_RIGHT);
-  g_autoptr(GArray) marks = marks_new ();
+  Choice *left = _vr_compare_view_get_current (self, VR_COMPARE_SIDE_LEFT);
+  Choice *right = _vr_compare_view_get_current (self, VR_COMPARE_SIDE_RIGHT);
+  g_autoptr(GArray) marks = _vr_compare_marks_new ();
   g_autoptr(PangoAttrList) attrs = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   VrCompareMark mark = { 0, };
@@ -758,7 +384,7 @@ update_legend (VrCompareView *self)
       /* Translators: after "Replaced name" in the comparison's legend */
       g_string_append (text, _("(point at one to see both spellings)"));
     }
-  else if (!choices_equal (left, right))
+  else if (!_vr_compare_choices_equal (left, right))
     {
       guint offset;
 
@@ -801,6 +427,7 @@ on_row_entity_activated_cb (VrCompareView *self,
     {
       /* An entity only the other file knows: highlighted by its id. */
       vr_compare_view_set_selected_entity (self, NULL);
+      g_free (self->selected_id);
       self->selected_id = g_strdup (entity_id);
       refresh_rows (self);
     }
@@ -823,6 +450,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 
   g_signal_connect_object (row, "entity-activated",
                            G_CALLBACK (on_row_entity_activated_cb), self, G_CONNECT_SWAPPED);
+  vr_compare_row_set_zoom (VR_COMPARE_ROW (row), self->zoom);
   gtk_list_item_set_child (item, row);
   gtk_list_item_set_activatable (item, FALSE);
 }
@@ -1199,6 +827,10 @@ vr_compare_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_differences);
       break;
 
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+
     case PROP_LOADING:
       g_value_set_boolean (value, vr_compare_view_get_loading (self));
       break;
@@ -1228,6 +860,10 @@ vr_compare_view_set_property (GObject      *object,
 
     case PROP_SHOW_DIFFERENCES:
       vr_compare_view_set_show_differences (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ZOOM:
+      vr_compare_view_set_zoom (self, g_value_get_double (value));
       break;
 
     default:
@@ -1260,6 +896,11 @@ vr_compare_view_class_init (VrCompareViewClass *klass)
     g_param_spec_boolean ("show-differences", NULL, NULL,
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         0.5, 3.0, 1.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL,
@@ -1326,6 +967,7 @@ vr_compare_view_init (VrCompareView *self)
   load_css ();
 
   self->show_differences = TRUE;
+  self->zoom = 1.0;
   self->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) choice_free);
   self->loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) loaded_unref);
   self->rows = g_hash_table_new (NULL, NULL);
@@ -1462,6 +1104,47 @@ vr_compare_view_set_show_differences (VrCompareView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DIFFERENCES]);
 }
 
+double
+vr_compare_view_get_zoom (VrCompareView *self)
+{
+  g_return_val_if_fail (VR_IS_COMPARE_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+static void
+zoom_row (GtkWidget *widget,
+          double     zoom)
+{
+  if (VR_IS_COMPARE_ROW (widget))
+    {
+      vr_compare_row_set_zoom (VR_COMPARE_ROW (widget), zoom);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    zoom_row (child, zoom);
+}
+
+void
+vr_compare_view_set_zoom (VrCompareView *self,
+                          double         zoom)
+{
+  g_return_if_fail (VR_IS_COMPARE_VIEW (self));
+
+  zoom = CLAMP (zoom, 0.5, 3.0);
+  if (G_APPROX_VALUE (self->zoom, zoom, 1e-9))
+    return;
+
+  /* Every row made so far, bound or kept for later. */
+  self->zoom = zoom;
+  zoom_row (GTK_WIDGET (self->list_view), zoom);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
 gboolean
 vr_compare_view_get_loading (VrCompareView *self)
 {
@@ -1531,11 +1214,11 @@ vr_compare_view_dup_text (VrCompareView *self,
   g_return_val_if_fail (VR_IS_COMPARE_VIEW (self), NULL);
   g_return_val_if_fail (side <= VR_COMPARE_SIDE_RIGHT, NULL);
 
-  if (compute_row (self, index, &sides[0], &sides[1]))
+  if (_vr_compare_view_compute_row (self, index, &sides[0], &sides[1]))
     text = g_steal_pointer (&sides[side].text);
 
-  side_clear (&sides[0]);
-  side_clear (&sides[1]);
+  _vr_compare_side_clear (&sides[0]);
+  _vr_compare_side_clear (&sides[1]);
 
   return text;
 }
@@ -1551,13 +1234,13 @@ vr_compare_view_get_marks (VrCompareView *self,
   g_return_val_if_fail (VR_IS_COMPARE_VIEW (self), NULL);
   g_return_val_if_fail (side <= VR_COMPARE_SIDE_RIGHT, NULL);
 
-  if (compute_row (self, index, &sides[0], &sides[1]))
+  if (_vr_compare_view_compute_row (self, index, &sides[0], &sides[1]))
     marks = g_steal_pointer (&sides[side].marks);
 
-  side_clear (&sides[0]);
-  side_clear (&sides[1]);
+  _vr_compare_side_clear (&sides[0]);
+  _vr_compare_side_clear (&sides[1]);
 
-  return marks != NULL ? marks : marks_new ();
+  return marks != NULL ? marks : _vr_compare_marks_new ();
 }
 
 GtkWidget *

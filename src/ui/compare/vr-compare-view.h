@@ -65,8 +65,9 @@ G_DECLARE_FINAL_TYPE (VrCompareView, vr_compare_view, VR, COMPARE_VIEW, GtkWidge
  * differences (replaced names, or words that differ) are marked unless
  * "show-differences" is off.
  *
- * Properties: "document", "selected-entity", "show-differences", "loading"
- * (read-only: a file is being loaded).
+ * Properties: "document", "selected-entity", "show-differences", "zoom"
+ * (0.5–3.0, as the reader's), "loading" (read-only: a file is being
+ * loaded).
  * Signal "toast" (message): the window should show it. */
 GtkWidget  *vr_compare_view_new                  (void);
 VrDocument *vr_compare_view_get_document         (VrCompareView *self);
@@ -78,6 +79,9 @@ void        vr_compare_view_set_selected_entity  (VrCompareView *self,
 gboolean    vr_compare_view_get_show_differences (VrCompareView *self);
 void        vr_compare_view_set_show_differences (VrCompareView *self,
                                                   gboolean       show);
+double      vr_compare_view_get_zoom             (VrCompareView *self);
+void        vr_compare_view_set_zoom             (VrCompareView *self,
+                                                  double         zoom);
 gboolean    vr_compare_view_get_loading          (VrCompareView *self);
 
 /* The choices of both dropdowns (a GtkStringList of their labels, the last
