@@ -1465,6 +1465,10 @@ load_document (Loader      *l,
  * parts best among cuts the checker proposes every 1/N_CUTS of the file. */
 #define SPLIT_MIN_SIZE (4 * 1024 * 1024)
 #define N_CUTS 64
+/* The parts are balanced by their cost to parse: json-glib takes about
+ * 1 µs per value and 10 ns per byte (measured on 100 MB documents of long
+ * paragraphs and of a million mentions), so a value costs 100 bytes. */
+#define VALUE_COST 100
 
 /* The top-level arrays that load_document() reads through load_array() or
  * load_mentions(), which take a second part after the first. */
@@ -1516,8 +1520,11 @@ choose_split (const char         *data,
                                                     cut->array);
       const char *key = splittable_key (data, span);
       /* The first part also holds what follows the array. */
-      gsize first = (cut->comma - skip) + (length - span->close);
-      gsize second = span->close - cut->comma;
+      gsize first = (cut->comma - skip) + (length - span->close) +
+                    VALUE_COST * (cut->values_before +
+                                  layout->n_values - span->values_before_close);
+      gsize second = (span->close - cut->comma) +
+                     VALUE_COST * (span->values_before_close - cut->values_before);
 
       if (key == NULL || MAX (first, second) >= best)
         continue;
