@@ -1543,7 +1543,7 @@ choose_split (const char         *data,
               const VrJsonLayout *layout,
               Split              *out)
 {
-  gsize best = G_MAXSIZE;
+  guint64 best = G_MAXUINT64;
 
   for (guint i = 0; i < layout->cuts->len; i++)
     {
@@ -1552,11 +1552,11 @@ choose_split (const char         *data,
                                                     cut->array);
       const char *key = splittable_key (data, span);
       /* The first part also holds what follows the array. */
-      gsize first = (cut->comma - skip) + (length - span->close) +
-                    VALUE_COST * (cut->values_before +
-                                  layout->n_values - span->values_before_close);
-      gsize second = (span->close - cut->comma) +
-                     VALUE_COST * (span->values_before_close - cut->values_before);
+      guint64 first = (cut->comma - skip) + (length - span->close) +
+                      (guint64) VALUE_COST * (cut->values_before +
+                                              layout->n_values - span->values_before_close);
+      guint64 second = (span->close - cut->comma) +
+                       (guint64) VALUE_COST * (span->values_before_close - cut->values_before);
 
       if (key == NULL || MAX (first, second) >= best)
         continue;
@@ -1567,7 +1567,7 @@ choose_split (const char         *data,
       out->close = span->close;
     }
 
-  return best != G_MAXSIZE;
+  return best != G_MAXUINT64;
 }
 
 /* Cuts the document into parts that json-glib parses apart, by writing
