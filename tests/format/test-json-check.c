@@ -122,6 +122,59 @@ test_good_inputs (void)
 
 /* json-glib's recursive parser crashes on this; the check must refuse it
  * cleanly before anything recursive runs. */
+/* Strings are scanned eight bytes at a time while they hold plain ASCII:
+ * whatever ends a string or makes it invalid must be seen at any position,
+ * after any number of plain bytes, with the right column. */
+static void
+test_long_strings (void)
+{
+  static const struct {
+    const char *inner;
+    int         code;  /* a VrError, or 0: valid */
+  } endings[] = {
+    { "\"", 0 },
+    { "\\\" more\"", 0 },
+    { "é윤\"", 0 },
+    { "\x7f\"", 0 },
+    { "\x01\"", VR_ERROR_SYNTAX },
+    { "\x1f\"", VR_ERROR_SYNTAX },
+    { "\n\"", VR_ERROR_SYNTAX },
+    { "\\q\"", VR_ERROR_SYNTAX },
+    { "\xff\"", VR_ERROR_ENCODING },
+    { "\xc3\"", VR_ERROR_ENCODING },
+    { "", VR_ERROR_SYNTAX },
+  };
+
+  for (guint n = 0; n < 40; n++)
+    for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GString) s = g_string_new ("[\"");
+        g_autofree char *column = NULL;
+        gboolean ok;
+
+        for (guint k = 0; k < n; k++)
+          g_string_append_c (s, 'a' + k % 26);
+        g_string_append (s, endings[i].inner);
+        if (*endings[i].inner != '\0')
+          g_string_append (s, "]");
+
+        ok = _vr_json_check (s->str, s->len, "s.json", VR_LOADER_MAX_DEPTH, NULL, &error);
+        if (endings[i].code == 0)
+          {
+            g_assert_no_error (error);
+            g_assert_true (ok);
+            continue;
+          }
+        g_assert_false (ok);
+        g_assert_error (error, VR_ERROR, endings[i].code);
+        /* The bad byte is the first after the plain ones, at column n + 3;
+         * the end of the file comes after them. */
+        column = g_strdup_printf ("s.json:1:%u: ", n + 3);
+        g_assert_true (g_str_has_prefix (error->message, column));
+      }
+}
+
 static void
 test_deep_nesting (void)
 {
@@ -176,7 +229,8 @@ assert_span (const char   *doc,
              guint         index,
              const char   *key,
              const char   *open,
-             const char   *close)
+             const char   *close,
+             gsize         values_before_close)
 {
   const VrJsonArraySpan *span = &g_array_index (layout->arrays, VrJsonArraySpan, index);
 
@@ -184,6 +238,7 @@ assert_span (const char   *doc,
   g_assert_cmpmem (doc + span->key, span->key_len, key, strlen (key));
   g_assert_cmpuint (span->open, ==, strstr (doc, open) - doc);
   g_assert_cmpuint (span->close, ==, g_strrstr (doc, close) - doc);
+  g_assert_cmpuint (span->values_before_close, ==, values_before_close);
 }
 
 static void
@@ -192,13 +247,15 @@ assert_cut (const char   *doc,
             guint         index,
             guint         array,
             const char   *comma,
-            const char   *element)
+            const char   *element,
+            gsize         values_before)
 {
   const VrJsonCut *cut = &g_array_index (layout->cuts, VrJsonCut, index);
 
   g_assert_cmpuint (cut->array, ==, array);
   g_assert_cmpuint (cut->comma, ==, strstr (doc, comma) - doc);
   g_assert_cmpuint (cut->element, ==, strstr (doc, element) - doc);
+  g_assert_cmpuint (cut->values_before, ==, values_before);
 }
 
 /* The loader parses a big file in two parts, cut between two elements of
@@ -218,14 +275,16 @@ test_layout (void)
                                         1, &layout, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (layout.arrays->len, ==, 4);
-  assert_span (doc, &layout, 0, "a", "[[1]]", "], \"mentions\"");
-  assert_span (doc, &layout, 1, "mentions", "[{", "], \"o\"");
-  assert_span (doc, &layout, 2, "b", "[[4]", "], \"e\"");
-  assert_span (doc, &layout, 3, "e", "[]", "]}");
+  /* Parsing time goes by values as much as by bytes: they are counted. */
+  g_assert_cmpuint (layout.n_values, ==, 22);
+  assert_span (doc, &layout, 0, "a", "[[1]]", "], \"mentions\"", 4);
+  assert_span (doc, &layout, 1, "mentions", "[{", "], \"o\"", 12);
+  assert_span (doc, &layout, 2, "b", "[[4]", "], \"e\"", 21);
+  assert_span (doc, &layout, 3, "e", "[]", "]}", 22);
   g_assert_cmpuint (layout.cuts->len, ==, 3);
-  assert_cut (doc, &layout, 0, 1, ",  {}", "{},");
-  assert_cut (doc, &layout, 1, 1, ", {\"y\"", "{\"y\"");
-  assert_cut (doc, &layout, 2, 2, ",\n[5]", "[5]");
+  assert_cut (doc, &layout, 0, 1, ",  {}", "{},", 9);
+  assert_cut (doc, &layout, 1, 1, ", {\"y\"", "{\"y\"", 10);
+  assert_cut (doc, &layout, 2, 2, ",\n[5]", "[5]", 19);
   _vr_json_layout_clear (&layout);
   g_assert_null (layout.arrays);
 
@@ -233,8 +292,8 @@ test_layout (void)
   _vr_json_check_layout (doc, strlen (doc), "doc.json", VR_LOADER_MAX_DEPTH,
                          strstr (doc, "{},") - doc + 1, &layout, NULL, &error);
   g_assert_cmpuint (layout.cuts->len, ==, 2);
-  assert_cut (doc, &layout, 0, 1, ", {\"y\"", "{\"y\"");
-  assert_cut (doc, &layout, 1, 2, ",\n[5]", "[5]");
+  assert_cut (doc, &layout, 0, 1, ", {\"y\"", "{\"y\"", 10);
+  assert_cut (doc, &layout, 1, 2, ",\n[5]", "[5]", 19);
   _vr_json_layout_clear (&layout);
 
   /* No interval, no cuts. */
@@ -286,6 +345,7 @@ main (int    argc,
   g_test_add_func ("/format/json-check/bad", test_bad_inputs);
   g_test_add_func ("/format/json-check/good", test_good_inputs);
   g_test_add_func ("/format/json-check/deep", test_deep_nesting);
+  g_test_add_func ("/format/json-check/long-strings", test_long_strings);
   g_test_add_func ("/format/json-check/many-keys", test_many_keys);
   g_test_add_func ("/format/json-check/line-col", test_line_col);
   g_test_add_func ("/format/json-check/layout", test_layout);

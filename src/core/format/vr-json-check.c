@@ -238,6 +238,12 @@ read_u_escape (Checker      *c,
   return value;
 }
 
+/* Whether any byte of @w is 0, or below @n (at most 0x80): exact answers
+ * about the word, though not about which byte. */
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HAS_ZERO_BYTE(w) (((w) - ONES) & ~(w) & (ONES * 0x80))
+#define HAS_BYTE_BELOW(w, n) (((w) - ONES * (n)) & ~(w) & (ONES * 0x80))
+
 /* Scans the string whose opening quote is at *@pp; leaves *@pp after the
  * closing quote. */
 static gboolean
@@ -254,6 +260,18 @@ scan_string (Checker       *c,
 
   for (;;)
     {
+      /* Eight plain ASCII bytes at a time: none is '"', '\\', a control
+       * character or the start of a multi-byte character. */
+      while (end - p >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p, sizeof w);
+          if ((HAS_ZERO_BYTE (w ^ (ONES * '"')) | HAS_ZERO_BYTE (w ^ (ONES * '\\')) |
+               HAS_BYTE_BELOW (w, 0x20) | (w & (ONES * 0x80))) != 0)
+            break;
+          p += 8;
+        }
       while (p < end && !string_special[*p])
         p++;
 
@@ -610,6 +628,17 @@ scan_literal (Checker       *c,
                      "true, false or null)");
 }
 
+static inline void
+close_span (GArray *arrays,
+            gsize   close,
+            gsize   n_values)
+{
+  VrJsonArraySpan *span = &g_array_index (arrays, VrJsonArraySpan, arrays->len - 1);
+
+  span->close = close;
+  span->values_before_close = n_values;
+}
+
 #define SKIP_WS(p, end) \
   while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) p++
 
@@ -654,6 +683,7 @@ _vr_json_check_layout (const char    *data,
   GArray *arrays = NULL;
   GArray *cuts = NULL;
   gsize next_cut = cut_interval;
+  gsize n_values = 0;
   gsize skip = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -696,12 +726,13 @@ value:
       fail_found (&c, p, error, "a value");
       goto out;
     }
+  n_values++;
   if (G_UNLIKELY (top_key))
     {
       top_key = FALSE;
       if (*p == '[' && arrays != NULL)
         {
-          VrJsonArraySpan span = { key_at - base, key_len, p - base, 0 };
+          VrJsonArraySpan span = { key_at - base, key_len, p - base, 0, 0 };
 
           g_array_append_val (arrays, span);
         }
@@ -739,7 +770,7 @@ value:
       if (p < end && *p == ']')
         {
           if (G_UNLIKELY (c.depth == 2) && c.stack[1] == '{' && arrays != NULL)
-            g_array_index (arrays, VrJsonArraySpan, arrays->len - 1).close = p - base;
+            close_span (arrays, p - base, n_values);
           p++;
           c.depth--;
           goto after_value;
@@ -861,7 +892,7 @@ after_value:
       if (G_UNLIKELY (c.depth == 2) && cut_interval != 0 && cuts != NULL &&
           c.stack[1] == '{' && c.stack[2] == '[' && (gsize) (p - base) >= next_cut)
         {
-          VrJsonCut cut = { comma - base, p - base, arrays->len - 1 };
+          VrJsonCut cut = { comma - base, p - base, arrays->len - 1, n_values };
 
           g_array_append_val (cuts, cut);
           next_cut = ((p - base) / cut_interval + 1) * cut_interval;
@@ -890,7 +921,7 @@ after_value:
       goto out;
     }
   else if (G_UNLIKELY (c.depth == 2) && c.stack[1] == '{' && arrays != NULL)
-    g_array_index (arrays, VrJsonArraySpan, arrays->len - 1).close = p - base;
+    close_span (arrays, p - base, n_values);
   p++;
   c.depth--;
   goto after_value;
@@ -915,12 +946,14 @@ out:
         {
           layout->arrays = arrays;
           layout->cuts = cuts;
+          layout->n_values = n_values;
         }
       else
         {
           g_array_unref (arrays);
           g_array_unref (cuts);
           layout->arrays = layout->cuts = NULL;
+          layout->n_values = 0;
         }
     }
 

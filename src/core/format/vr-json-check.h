@@ -30,6 +30,7 @@ typedef struct
   gsize key_len;  /* bytes of the key as written, escapes undecoded */
   gsize open;     /* its "[" */
   gsize close;    /* its "]" */
+  gsize values_before_close;  /* values in the data before its "]" */
 } VrJsonArraySpan;
 
 /* A place where such an array can be cut in two: the "," between two of
@@ -39,14 +40,18 @@ typedef struct
   gsize comma;
   gsize element;
   guint array;    /* index into VrJsonLayout.arrays */
+  gsize values_before;  /* values in the data before the element */
 } VrJsonCut;
 
 /* Where the big arrays of a document lie, so that the loader can parse it
- * in two parts at once. */
+ * in two parts at once. Values (objects, arrays, strings, numbers, true,
+ * false, null) are counted because json-glib's time goes as much by them
+ * as by bytes. */
 typedef struct
 {
-  GArray *arrays;  /* VrJsonArraySpan, in file order */
-  GArray *cuts;    /* VrJsonCut, in file order */
+  GArray *arrays;    /* VrJsonArraySpan, in file order */
+  GArray *cuts;      /* VrJsonCut, in file order */
+  gsize   n_values;  /* values in the whole data */
 } VrJsonLayout;
 
 /* _vr_json_check(), also filling @layout (clear it with
