@@ -336,6 +336,45 @@ test_present_starts_and_returns_at_paragraph (void)
   close_window (window);
 }
 
+/* The neighbours are shown dimmed around the focused paragraph, which is
+ * not: the end of the previous one above, the start of the next below. */
+static void
+assert_context (VrPresentationWindow *presentation,
+                VrDocument           *document,
+                guint                 index)
+{
+  GtkWidget *focused = GTK_WIDGET (_vr_presentation_window_get_text_label (presentation));
+  GtkWidget *previous = GTK_WIDGET (_vr_presentation_window_get_context_label (presentation, FALSE));
+  GtkWidget *next = GTK_WIDGET (_vr_presentation_window_get_context_label (presentation, TRUE));
+
+  g_assert_false (gtk_widget_has_css_class (focused, "dimmed"));
+
+  if (index == 0)
+    g_assert_false (gtk_widget_is_visible (previous));
+  else
+    {
+      const char *shown = gtk_label_get_text (GTK_LABEL (previous));
+      const char *text = paragraph_text (document, index - 1);
+
+      g_assert_true (gtk_widget_is_visible (previous));
+      g_assert_true (gtk_widget_has_css_class (previous, "dimmed"));
+      /* Its end, possibly cut at the front with an ellipsis. */
+      if (g_str_has_prefix (shown, "…"))
+        shown += strlen ("…");
+      g_assert_cmpuint (strlen (shown), >, 0);
+      g_assert_true (g_str_has_suffix (text, shown));
+    }
+
+  if (index + 1 >= vr_presentation_window_get_n_paragraphs (presentation))
+    g_assert_false (gtk_widget_is_visible (next));
+  else
+    {
+      g_assert_true (gtk_widget_is_visible (next));
+      g_assert_true (gtk_widget_has_css_class (next, "dimmed"));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (next)), ==, paragraph_text (document, index + 1));
+    }
+}
+
 static void
 assert_at (VrPresentationWindow *presentation,
            VrDocument           *document,
@@ -348,6 +387,7 @@ assert_at (VrPresentationWindow *presentation,
   /* What is shown, not only what is counted. */
   g_assert_cmpstr (gtk_label_get_text (_vr_presentation_window_get_text_label (presentation)), ==,
                    paragraph_text (document, index));
+  assert_context (presentation, document, index);
 }
 
 static void

@@ -21,6 +21,10 @@ GtkLabel  *_vr_presentation_window_get_gloss_label (VrPresentationWindow *self,
                                                     VrGlossLabel          which);
 GtkWidget *_vr_presentation_window_get_gloss_card  (VrPresentationWindow *self);
 GtkLabel  *_vr_presentation_window_get_text_label  (VrPresentationWindow *self);
+/* The dimmed neighbour above (@next FALSE) or below (@next TRUE) the focused
+ * paragraph; hidden when there is none. */
+GtkLabel  *_vr_presentation_window_get_context_label (VrPresentationWindow *self,
+                                                      gboolean              next);
 /* The sign that the paragraph goes on below the screen. */
 GtkWidget *_vr_presentation_window_get_more_below  (VrPresentationWindow *self);
 /* The mention under (@x, @y) of the text label, as a click would find it. */

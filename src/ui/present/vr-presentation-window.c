@@ -53,6 +53,10 @@ struct _VrPresentationWindow
   GtkScrolledWindow    *scroller;
   AdwClamp             *clamp;
   GtkLabel             *text_label;
+  AdwClamp             *previous_clamp;
+  GtkLabel             *previous_label;
+  AdwClamp             *next_clamp;
+  GtkLabel             *next_label;
   GtkLabel             *title_label;
   GtkLabel             *position_label;
   GtkWidget            *more_below;
@@ -129,6 +133,10 @@ update_measure (VrPresentationWindow *self)
 
   adw_clamp_set_maximum_size (self->clamp, MEASURE_CHARS * char_width / PANGO_SCALE);
   adw_clamp_set_tightening_threshold (self->clamp, MEASURE_CHARS * char_width / PANGO_SCALE);
+  adw_clamp_set_maximum_size (self->previous_clamp, MEASURE_CHARS * char_width / PANGO_SCALE);
+  adw_clamp_set_tightening_threshold (self->previous_clamp, MEASURE_CHARS * char_width / PANGO_SCALE);
+  adw_clamp_set_maximum_size (self->next_clamp, MEASURE_CHARS * char_width / PANGO_SCALE);
+  adw_clamp_set_tightening_threshold (self->next_clamp, MEASURE_CHARS * char_width / PANGO_SCALE);
 }
 
 /* Plain text with attributes: a document's text is never markup. */
@@ -191,6 +199,13 @@ update_attributes (VrPresentationWindow *self)
     }
 
   gtk_label_set_attributes (self->text_label, attrs);
+  pango_attr_list_unref (attrs);
+
+  /* The neighbours in the same type, so the eye reads one continuous text. */
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_font_desc_new (font));
+  gtk_label_set_attributes (self->previous_label, attrs);
+  gtk_label_set_attributes (self->next_label, attrs);
   pango_attr_list_unref (attrs);
 }
 
@@ -372,6 +387,63 @@ on_paragraph_text_changed_cb (VrPresentationWindow *self)
 }
 
 /* The paragraph at self->paragraph, its text and its names, from the model. */
+/* Longest tail of the previous paragraph shown above the focused one. */
+#define CONTEXT_TAIL_CHARS 160
+
+/* The text of the paragraph at @index, or NULL when there is none. */
+static char *
+dup_neighbour_text (VrPresentationWindow *self,
+                    int                   index)
+{
+  g_autoptr(VrParagraph) paragraph = NULL;
+  const char *text;
+
+  if (self->document == NULL || self->version_id == NULL || index < 0)
+    return NULL;
+  paragraph = g_list_model_get_item (vr_document_get_paragraphs (self->document), index);
+  if (paragraph == NULL)
+    return NULL;
+  text = vr_paragraph_get_text (paragraph, self->version_id);
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  return g_utf8_make_valid (text, -1);
+}
+
+static void
+set_context (GtkLabel   *label,
+             GtkWidget  *clamp,
+             const char *text)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (clamp, text != NULL);
+}
+
+static void
+refresh_context (VrPresentationWindow *self)
+{
+  g_autofree char *previous = dup_neighbour_text (self, (int) self->paragraph - 1);
+  g_autofree char *next = dup_neighbour_text (self, (int) self->paragraph + 1);
+  g_autofree char *tail = NULL;
+
+  /* Only the end of the previous paragraph leads into this one: it is cut
+   * at a word and starts with an ellipsis. */
+  if (previous != NULL && g_utf8_strlen (previous, -1) > CONTEXT_TAIL_CHARS)
+    {
+      const char *start = g_utf8_offset_to_pointer (previous,
+                                                    g_utf8_strlen (previous, -1) - CONTEXT_TAIL_CHARS);
+      const char *space = strchr (start, ' ');
+
+      if (space != NULL && space[1] != '\0')
+        start = space + 1;
+      tail = g_strconcat ("…", start, NULL);
+    }
+
+  set_context (self->previous_label, GTK_WIDGET (self->previous_clamp),
+               tail != NULL ? tail : previous);
+  set_context (self->next_label, GTK_WIDGET (self->next_clamp), next);
+}
+
 static void
 refresh_paragraph (VrPresentationWindow *self)
 {
@@ -460,6 +532,7 @@ refresh_paragraph (VrPresentationWindow *self)
     update_attributes (self);
   else
     set_focused (self, focused);
+  refresh_context (self);
   update_position (self);
 }
 
@@ -1127,6 +1200,10 @@ vr_presentation_window_class_init (VrPresentationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, clamp);
   gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, previous_clamp);
+  gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, previous_label);
+  gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, next_clamp);
+  gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, next_label);
   gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, position_label);
   gtk_widget_class_bind_template_child (widget_class, VrPresentationWindow, more_below);
@@ -1261,6 +1338,15 @@ _vr_presentation_window_get_text_label (VrPresentationWindow *self)
   g_return_val_if_fail (VR_IS_PRESENTATION_WINDOW (self), NULL);
 
   return self->text_label;
+}
+
+GtkLabel *
+_vr_presentation_window_get_context_label (VrPresentationWindow *self,
+                                           gboolean              next)
+{
+  g_return_val_if_fail (VR_IS_PRESENTATION_WINDOW (self), NULL);
+
+  return next ? self->next_label : self->previous_label;
 }
 
 GtkWidget *
