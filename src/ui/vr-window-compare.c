@@ -31,6 +31,7 @@ set_comparing (VrWindow *self,
 
   if (comparing)
     {
+      vr_compare_view_set_document (self->compare_view, self->document);
       vr_compare_view_set_selected_entity (self->compare_view,
                                            vr_reader_view_get_selected_entity (self->reader_view));
       gtk_stack_set_visible_child_name (self->stack, "compare");
@@ -76,7 +77,9 @@ on_document_changed_cb (VrWindow   *self,
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "compare");
 
-  vr_compare_view_set_document (self->compare_view, self->document);
+  /* The comparison takes the document when it is opened: until then it
+   * lays out nothing, and the reading view's first frame waits for less. */
+  vr_compare_view_set_document (self->compare_view, NULL);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->document != NULL);
 
   /* Opening another document shows it to read. */
